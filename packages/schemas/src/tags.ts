@@ -1,0 +1,24 @@
+import type { tags } from 'typia';
+
+/**
+ * An RFC 3339 instant: `T` separator and an explicit offset (`Z` or `±hh:mm`) are required, and the
+ * date must exist on the calendar. typia's own `date-time` format lets `2025-01-15 10:30:00Z` and
+ * `2025-02-30T00:00:00Z` through, and `Date.parse` rolls the latter over to March: this tag does not.
+ */
+export type IsoDateTime = tags.TagBase<{
+  kind: 'format';
+  target: 'string';
+  value: 'date-time';
+  validate: `/^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$/.test($input) && ((y, m, d) => d <= (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : 30 + ((m + (m >> 3)) & 1)))(Number($input.slice(0, 4)), Number($input.slice(5, 7)), Number($input.slice(8, 10)))`;
+  exclusive: ['format', 'pattern'];
+  schema: {
+    format: 'date-time';
+    pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$';
+  };
+}>;
+
+/** A non-empty identifier. */
+export type Id = string & tags.MinLength<1>;
+
+/** A finite amount of money as a decimal number, never negative. */
+export type Amount = number & tags.Minimum<0>;

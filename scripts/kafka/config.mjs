@@ -1,0 +1,112 @@
+// server.properties per mode (single | cluster | sasl), always bound/advertised on 127.0.0.1.
+
+export const MODES = /** @type {const} */ (['single', 'cluster', 'sasl']);
+
+/** SCRAM-SHA-512 users created at format time in sasl mode. `admin` is a super user. */
+export const SASL_USERS = Object.freeze({ admin: 'admin-secret', alice: 'alice-secret', bob: 'bob-secret' });
+
+/**
+ * ACLs added in sasl mode (through the PLAINTEXT admin port, principal ANONYMOUS = super user).
+ * alice: topics with prefix `allowed` (so `allowed`, `allowed-<test>`), all groups (Read) to consume.
+ * bob: Write/Describe on `bob-scratch` only, so an idempotent producer gets past InitProducerId and
+ * then fails cleanly with TOPIC_AUTHORIZATION_FAILED on other topics.
+ */
+export const SASL_ACLS = Object.freeze([
+  ['--allow-principal', 'User:alice', '--operation', 'Write', '--operation', 'Describe', '--operation', 'Create', '--operation', 'Read',
+    '--resource-pattern-type', 'prefixed', '--topic', 'allowed'],
+  ['--allow-principal', 'User:alice', '--operation', 'Read', '--operation', 'Describe', '--group', '*'],
+  ['--allow-principal', 'User:bob', '--operation', 'Write', '--operation', 'Describe', '--topic', 'bob-scratch'],
+]);
+
+/**
+ * @typedef {{ id: number, port: number, controllerPort: number, saslPort?: number }} NodePorts
+ */
+
+/**
+ * Ports per mode. single: 9092/9093. cluster: N9092/N9093 for N = 1..3. sasl: 9192 PLAINTEXT (admin,
+ * ANONYMOUS super user), 9193 controller, 9194 SASL_PLAINTEXT — distinct from single so both can run.
+ * @param {'single'|'cluster'|'sasl'} mode
+ * @returns {NodePorts[]}
+ */
+export function nodePorts(mode) {
+  if (mode === 'single') return [{ id: 1, port: 9092, controllerPort: 9093 }];
+  if (mode === 'cluster') return [1, 2, 3].map((id) => ({ id, port: id * 10000 + 9092, controllerPort: id * 10000 + 9093 }));
+  if (mode === 'sasl') return [{ id: 1, port: 9192, controllerPort: 9193, saslPort: 9194 }];
+  throw new Error(`unknown mode "${mode}"; use one of: ${MODES.join(', ')}`);
+}
+
+/**
+ * Broker properties for one node as an ordered key → value map (overrides win).
+ * @param {'single'|'cluster'|'sasl'} mode
+ * @param {NodePorts} node
+ * @param {string} logDir  Kafka data (log.dirs) folder for this node
+ * @param {Record<string, string|number|boolean>} [overrides]
+ * @returns {Record<string, string>}
+ */
+export function brokerProperties(mode, node, logDir, overrides = {}) {
+  const all = nodePorts(mode);
+  const rf = mode === 'cluster' ? 3 : 1;
+  const isr = mode === 'cluster' ? 2 : 1;
+  /** @type {Record<string, string|number|boolean>} */
+  const p = {
+    'process.roles': 'broker,controller',
+    'node.id': node.id,
+    'controller.quorum.voters': all.map((n) => `${n.id}@127.0.0.1:${n.controllerPort}`).join(','),
+    'controller.listener.names': 'CONTROLLER',
+    'inter.broker.listener.name': 'PLAINTEXT',
+    'log.dirs': logDir,
+    'num.partitions': 1,
+    'default.replication.factor': rf,
+    'min.insync.replicas': isr,
+    'offsets.topic.replication.factor': rf,
+    'offsets.topic.num.partitions': 3,
+    'transaction.state.log.replication.factor': rf,
+    'transaction.state.log.min.isr': isr,
+    'transaction.state.log.num.partitions': 3,
+    'share.coordinator.state.topic.replication.factor': rf,
+    'share.coordinator.state.topic.min.isr': isr,
+    'group.initial.rebalance.delay.ms': 0,
+    'auto.create.topics.enable': true,
+    'num.network.threads': 2,
+    'num.io.threads': 4,
+    'num.recovery.threads.per.data.dir': 1,
+    listeners: `PLAINTEXT://127.0.0.1:${node.port},CONTROLLER://127.0.0.1:${node.controllerPort}`,
+    'advertised.listeners': `PLAINTEXT://127.0.0.1:${node.port}`,
+    'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+  };
+  if (mode === 'cluster') {
+    // Faster failure detection for kill tests (defaults 2000 / 9000 ms).
+    p['broker.heartbeat.interval.ms'] = 1000;
+    p['broker.session.timeout.ms'] = 6000;
+  }
+  if (mode === 'sasl') {
+    p.listeners = `PLAINTEXT://127.0.0.1:${node.port},SASL_PLAINTEXT://127.0.0.1:${node.saslPort},CONTROLLER://127.0.0.1:${node.controllerPort}`;
+    p['advertised.listeners'] = `PLAINTEXT://127.0.0.1:${node.port},SASL_PLAINTEXT://127.0.0.1:${node.saslPort}`;
+    p['listener.security.protocol.map'] = 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT';
+    p['sasl.enabled.mechanisms'] = 'SCRAM-SHA-512';
+    p['listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config'] = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
+    p['authorizer.class.name'] = 'org.apache.kafka.metadata.authorizer.StandardAuthorizer';
+    // ANONYMOUS = the broker itself over PLAINTEXT + CONTROLLER; it must be super (so 9192 is an admin port).
+    p['super.users'] = 'User:ANONYMOUS;User:admin';
+    p['allow.everyone.if.no.acl.found'] = false;
+  }
+  Object.assign(p, overrides);
+  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, String(v)]));
+}
+
+/** @param {Record<string,string>} props */
+export function renderProperties(props) {
+  // Backslashes must be escaped in .properties files; nothing else we emit needs escaping.
+  const lines = Object.entries(props).map(([k, v]) => `${k}=${v.replaceAll('\\', '\\\\')}`);
+  return `# generated by scripts/kafka/config.mjs\n${lines.join('\n')}\n`;
+}
+
+/** `--add-scram` arguments for StorageTool format in sasl mode. */
+export function scramFormatArgs() {
+  return Object.entries(SASL_USERS).flatMap(([name, pw]) => ['--add-scram', `SCRAM-SHA-512=[name=${name},password=${pw}]`]);
+}
+
+/** JVM heap per node (MiB). */
+export function heapMb(mode) {
+  return mode === 'cluster' ? 384 : 512;
+}
