@@ -18,6 +18,9 @@ export const SASL_ACLS = Object.freeze([
   ['--allow-principal', 'User:bob', '--operation', 'Write', '--operation', 'Describe', '--topic', 'bob-scratch'],
 ]);
 
+/** Topics pre-created in sasl mode (bob has no Create ACL, so `bob-scratch` must exist for his Write to work). */
+export const SASL_TOPICS = Object.freeze(['allowed', 'bob-scratch']);
+
 /**
  * @typedef {{ id: number, port: number, controllerPort: number, saslPort?: number }} NodePorts
  */
@@ -106,7 +109,7 @@ export function scramFormatArgs() {
   return Object.entries(SASL_USERS).flatMap(([name, pw]) => ['--add-scram', `SCRAM-SHA-512=[name=${name},password=${pw}]`]);
 }
 
-/** JVM heap per node (MiB). */
+/** JVM heap per node (MiB). @param {'single'|'cluster'|'sasl'} mode */
 export function heapMb(mode) {
   return mode === 'cluster' ? 384 : 512;
 }

@@ -30,10 +30,12 @@ export function cacheRoot() {
   return root;
 }
 
+/** @param {string} [version] */
 export function libsDir(version = kafkaVersion()) {
   return path.join(cacheRoot(), version, 'libs');
 }
 
+/** @param {string} version */
 function markerFile(version) {
   return path.join(cacheRoot(), version, 'libs.ok.json');
 }
@@ -47,7 +49,7 @@ export function javaBin() {
 export function checkJava() {
   const r = spawnSync(javaBin(), ['-version'], { encoding: 'utf8' });
   if (r.error) {
-    throw new Error(`Java not found (${javaBin()}: ${r.error.code}). Kafka 4.x needs Java 17+: install e.g. openjdk-17-jre-headless or set JAVA_HOME.`);
+    throw new Error(`Java not found (${javaBin()}: ${/** @type {NodeJS.ErrnoException} */ (r.error).code}). Kafka 4.x needs Java 17+: install e.g. openjdk-17-jre-headless or set JAVA_HOME.`);
   }
   const out = `${r.stderr}${r.stdout}`;
   const m = out.match(/version "(\d+)(?:\.(\d+))?[^"]*"/);
@@ -60,6 +62,7 @@ export function checkJava() {
 }
 
 /** Main classes, each with fallbacks for classes that moved between Kafka versions (probed in the jars). */
+/** @type {Record<string, string[]>} */
 const CLASS_CANDIDATES = {
   Kafka: ['kafka.Kafka'],
   StorageTool: ['kafka.tools.StorageTool', 'org.apache.kafka.tools.StorageTool', 'org.apache.kafka.storage.StorageTool'],
@@ -75,7 +78,7 @@ const CLASS_CANDIDATES = {
   ConsumerGroupCommand: ['org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', 'kafka.admin.ConsumerGroupCommand'],
 };
 
-/** Finds which candidate class names exist by looking for `a/b/C.class` entry names in the jars. */
+/** Finds which candidate class names exist by looking for `a/b/C.class` entry names in the jars. @param {string} dir */
 function probeClasses(dir) {
   const jars = fs.readdirSync(dir).filter((f) => f.endsWith('.jar') && /kafka|connect/.test(f));
   const bufs = jars.map((j) => fs.readFileSync(path.join(dir, j)));
@@ -93,6 +96,7 @@ function probeClasses(dir) {
 
 const MAVEN_NETWORK = /Could not transfer|Unknown ?Host|Connection refused|Connect(ion)? timed out|Network is unreachable|No route to host|PKIX path|Temporary failure in name resolution|Could not resolve host|transfer failed|Remote host terminated/i;
 
+/** @param {string} text @param {number} [n] */
 function tail(text, n = 40) {
   return text.trimEnd().split('\n').slice(-n).join('\n');
 }
@@ -157,7 +161,8 @@ export async function fetchJars(opts = {}) {
     fs.mkdirSync(dir, { recursive: true });
     log(`fetching Kafka ${version} jars with Maven into ${dir} ...`);
     const t0 = Date.now();
-    const args = ['-q', '-B', '-f', POM_FILE, 'dependency:copy-dependencies', `-DoutputDirectory=${dir}`, '-DincludeScope=runtime', `-Dkafka.version=${version}`];
+    // Fully qualified goal (no plugin-prefix lookup); -U re-tries resolutions that failed earlier (e.g. offline).
+    const args = ['-q', '-B', '-U', '-f', POM_FILE, 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies', `-DoutputDirectory=${dir}`, '-DincludeScope=runtime', `-Dkafka.version=${version}`];
     const { code, output, error } = await new Promise((resolve) => {
       let buf = '';
       const child = spawn('mvn', args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -174,7 +179,9 @@ export async function fetchJars(opts = {}) {
     if (code !== 0) {
       const why = MAVEN_NETWORK.test(clean)
         ? 'Maven cannot reach its registry (Maven Central or the mirror in ~/.m2/settings.xml)'
-        : `mvn exited with code ${code}`;
+        : /Could not find artifact org\.apache\.kafka/.test(clean)
+          ? `Kafka ${version} is not in the Maven registry (check <kafka.version> in ${POM_FILE} / HERALD_KAFKA_VERSION)`
+          : `mvn exited with code ${code}`;
       throw new Error(`fetching Kafka ${version} jars failed: ${why}. Last mvn output:\n${tail(clean)}`);
     }
     const jars = fs.readdirSync(dir).filter((f) => f.endsWith('.jar'));

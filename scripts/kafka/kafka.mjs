@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BROKER_LOG4J, TOOLS_LOG4J, cacheRoot, fetchJars, javaBin, kafkaVersion, resolveClass, withLock } from './jars.mjs';
-import { MODES, SASL_ACLS, SASL_USERS, brokerProperties, heapMb, nodePorts, renderProperties, scramFormatArgs } from './config.mjs';
-import { fileTail, isOurBroker, portFree, procInfo, run, signal, spawnDetached, terminate, waitGone } from './process.mjs';
+import { MODES, SASL_ACLS, SASL_TOPICS, SASL_USERS, brokerProperties, heapMb, nodePorts, renderProperties, scramFormatArgs } from './config.mjs';
+import { fileTail, isOurBroker, isPaused, portFree, run, signal, spawnDetached, terminate, waitGone } from './process.mjs';
 import { isReady, waitReady } from './ready.mjs';
 
-export { fetchJars, kafkaVersion, cacheRoot, MODES, SASL_USERS, nodePorts };
+export { fetchJars, kafkaVersion, cacheRoot, MODES, SASL_USERS, SASL_ACLS, SASL_TOPICS, nodePorts };
 
 const JVM_PERF = ['-server', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-XX:InitiatingHeapOccupancyPercent=35',
   '-XX:+ExplicitGCInvokesConcurrent', '-XX:MaxInlineLevel=15', '-Djava.awt.headless=true'];
@@ -238,7 +238,11 @@ export async function startKafka(opts = {}) {
       check: () => assertAlive(state, nodes),
     });
     if (mode === 'sasl') {
-      await Promise.all(SASL_ACLS.map((acl) => runTool('AclCommand', ['--bootstrap-server', state.bootstrap, '--add', ...acl])));
+      // ACLs and topics through the PLAINTEXT admin port (principal ANONYMOUS is a super user).
+      await Promise.all([
+        ...SASL_ACLS.map((acl) => runTool('AclCommand', ['--bootstrap-server', state.bootstrap, '--add', ...acl])),
+        ...SASL_TOPICS.map((topic) => createTopic({ bootstrap: state.bootstrap, topic })),
+      ]);
     }
   } catch (e) {
     const err = /** @type {Error} */ (e);
@@ -257,6 +261,7 @@ export async function startKafka(opts = {}) {
  * Only pids that still look like our broker (kafka.Kafka + our data dir in /proc/<pid>/cmdline) are signalled.
  * @param {Mode|'all'} [mode]
  * @param {{ graceMs?: number, log?: ((m: string) => void) | false }} [opts]
+ * @returns {Promise<Array<{ mode: Mode, pids: number[], killed: number[], ms: number }>>}
  */
 export async function stopKafka(mode = 'all', opts = {}) {
   const log = logger(opts);
@@ -267,12 +272,13 @@ export async function stopKafka(mode = 'all', opts = {}) {
   }
   const state = readState(checkMode(mode));
   if (!state) return [];
+  const m = state.mode;
   const pids = state.nodes.map((n) => n.pid).filter((p) => isOurBroker(p, state.dataDir));
   const t0 = Date.now();
   const res = await terminate(pids, opts.graceMs ?? 30_000);
   fs.rmSync(stateFile(mode), { force: true });
   if (pids.length) log(`stopped ${mode} (pids ${pids.join(', ')}${res.killed.length ? `; SIGKILLed ${res.killed.join(', ')}` : ''}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  return [{ mode, pids, killed: res.killed, ms: Date.now() - t0 }];
+  return [{ mode: m, pids, killed: res.killed, ms: Date.now() - t0 }];
 }
 
 /**
@@ -310,10 +316,12 @@ export async function restartNode(mode, id, opts = {}) {
   }
   startNodeProcess(state, node);
   writeState(state);
+  // Every running, unpaused node (including this one) must list all of those brokers again.
+  const up = state.nodes.filter((n) => isOurBroker(n.pid, state.dataDir) && !isPaused(n.pid));
   try {
     await waitReady({
-      ...readyPorts(state), // every running node must list all brokers again
-      ports: state.nodes.filter((n) => isOurBroker(n.pid, state.dataDir)).map((n) => n.port),
+      ports: up.map((n) => n.port),
+      expectedIds: up.map((n) => n.id),
       extraPorts: node.saslPort ? [node.saslPort] : [],
       timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       check: () => assertAlive(state, [node]),
@@ -349,21 +357,28 @@ export async function kafkaStatus() {
     const st = readState(mode);
     if (!st) continue;
     const nodes = st.nodes.map((n) => {
-      const info = procInfo(n.pid);
       const alive = isOurBroker(n.pid, st.dataDir);
       return { id: n.id, pid: n.pid, port: n.port, controllerPort: n.controllerPort, saslPort: n.saslPort,
-        alive, paused: alive && (info?.state === 'T' || !!n.paused), logFile: n.logFile };
+        alive, paused: alive && isPaused(n.pid), logFile: n.logFile };
     });
-    const up = nodes.filter((n) => n.alive && !n.paused);
-    const ready = up.length > 0 && (await isReady(up.map((n) => n.port), up.map((n) => n.id)));
+    const ready = nodes.every((n) => n.alive && !n.paused) && (await isReady(nodes.map((n) => n.port), nodes.map((n) => n.id)));
     out.push({ mode, version: st.version, bootstrap: st.bootstrap, saslBootstrap: st.saslBootstrap, dataDir: st.dataDir, startedAt: st.startedAt, ready, nodes });
   }
   return out;
 }
 
-/** Path of a node's stdout/stderr log. @param {Mode} mode @param {number} [id] */
+/**
+ * Path of a node's stdout/stderr log; after a stop or a failed start (no state file) the default data dir's log.
+ * @param {Mode} mode @param {number} [id]
+ */
 export function nodeLogFile(mode, id = 1) {
-  return findNode(requireState(checkMode(mode)), id).logFile;
+  const st = readState(checkMode(mode));
+  if (st) return findNode(st, id).logFile;
+  const ids = nodePorts(mode).map((n) => n.id);
+  if (!ids.includes(Number(id))) throw new Error(`node ${id} does not exist; ${mode} node${ids.length > 1 ? 's are' : ' is'} ${ids.join(', ')}`);
+  const file = path.join(runDir(mode), 'data', 'logs', `node${id}.log`);
+  if (!fs.existsSync(file)) throw new Error(`no log for ${mode} node ${id} (${file})`);
+  return file;
 }
 
 /**
@@ -436,7 +451,7 @@ const USAGE = `usage: node scripts/kafka/kafka.mjs <command>
   fetch                          download the Kafka jars (once) into the cache
   start [single|cluster|sasl]    start a fresh broker/cluster (default single) and wait until ready
   stop [single|cluster|sasl|all] stop recorded brokers (default all)
-  status                         show recorded brokers, pids, readiness
+  status [mode]                  show recorded brokers, pids, readiness (with a mode: exit 1 unless it is ready)
   kill-node N [mode]             SIGKILL node N (mode defaults to the running cluster)
   restart-node N [mode]          restart node N with its recorded command line and wait until ready
   pause-node N [mode]            SIGSTOP node N
@@ -451,6 +466,14 @@ function pickMode(m) {
   if (running.length === 1) return running[0];
   if (!running.length) throw new Error('no Herald broker is running');
   throw new Error(`several brokers are running (${running.join(', ')}); pass the mode`);
+}
+
+function latestLogMode() {
+  const found = MODES.map((m) => {
+    try { return { m, t: fs.statSync(path.join(runDir(m), 'data', 'logs', 'node1.log')).mtimeMs }; } catch { return { m, t: -1 }; }
+  }).filter((x) => x.t >= 0).sort((a, b) => b.t - a.t);
+  if (!found.length) throw new Error('no Herald broker log found; start one first');
+  return found[0].m;
 }
 
 /** @param {string[]} argv */
@@ -487,8 +510,11 @@ async function cli(argv) {
       return;
     }
     case 'status': {
-      const st = await kafkaStatus();
-      if (!st.length) console.log('no Herald broker recorded');
+      // `status MODE` exits 1 unless that mode is recorded and ready (scripts use it to decide to reuse).
+      const only = rest[0] ? checkMode(rest[0]) : undefined;
+      const st = (await kafkaStatus()).filter((s) => !only || s.mode === only);
+      if (!st.length) console.log(only ? `${only}: not running` : 'no Herald broker recorded');
+      if (only && !st[0]?.ready) process.exitCode = 1;
       for (const s of st) {
         console.log(`${s.mode}: ${s.ready ? 'READY' : 'NOT READY'} bootstrap ${s.bootstrap}${s.saslBootstrap ? ` SASL ${s.saslBootstrap}` : ''} (Kafka ${s.version}, data ${s.dataDir})`);
         for (const n of s.nodes) console.log(`  node ${n.id} pid ${n.pid} port ${n.port}: ${n.alive ? (n.paused ? 'paused' : 'running') : 'dead'}`);
@@ -504,7 +530,8 @@ async function cli(argv) {
       return;
     }
     case 'logs': {
-      const mode = pickMode(rest[0]);
+      // Explicit mode, else a running one, else the mode whose default log was written last.
+      const mode = rest[0] ? checkMode(rest[0]) : MODES.some((x) => readState(x)) ? pickMode(undefined) : latestLogMode();
       const id = flags.node ? nodeId(flags.node) : 1;
       const lines = flags.lines ? Number(flags.lines) : 100;
       process.stdout.write(`${fileTail(nodeLogFile(mode, id), lines)}\n`);

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 
 export const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -30,7 +31,13 @@ export function procInfo(pid) {
  */
 export function isOurBroker(pid, dataDir) {
   const info = procInfo(pid);
-  return !!info && info.cmdline.includes('kafka.Kafka') && info.cmdline.includes(dataDir);
+  return !!info && info.cmdline.includes('kafka.Kafka') && info.cmdline.includes(`${path.join(dataDir, 'config')}${path.sep}`);
+}
+
+/** True if the process is stopped (SIGSTOP). @param {number} pid */
+export function isPaused(pid) {
+  const s = procInfo(pid)?.state;
+  return s === 'T' || s === 't';
 }
 
 /** @param {number} pid @param {NodeJS.Signals} signal */

@@ -1,1 +1,50 @@
-export {};
+// Publisher
+export { createPublisher } from './publisher.js';
+export { InMemoryPublisher } from './in-memory-publisher.js';
+export { installGracefulShutdown } from './shutdown.js';
+export { presets } from './presets.js';
+export { createDefaultLogger } from './logger.js';
+export { createRdkafkaTransport } from './transport/rdkafka-transport.js';
+
+// Errors
+export {
+  AuthenticationError,
+  BrokerUnreachableError,
+  DeliveryFailedError,
+  DeliveryTimeoutError,
+  FatalProducerError,
+  FlushTimeoutError,
+  HeraldError,
+  InvalidHeaderError,
+  InvalidKeyError,
+  InvalidOptionsError,
+  InvalidTopicError,
+  MessageTooLargeError,
+  PublisherClosedError,
+  QueueFullTimeoutError,
+  SchemaValidationError,
+  TopicAuthorizationError,
+  UnknownTopicError,
+} from './errors.js';
+
+// Types
+export type { DeliveryOutcome, HeraldErrorCode } from './errors.js';
+export type { InMemoryPublisherOptions, PublishedRecord } from './in-memory-publisher.js';
+export type { KafkaSettings, SaslSettings, SslSettings } from './kafka-settings.js';
+export type { Logger, LogMethod } from './logger.js';
+export type { PublisherOptions } from './options.js';
+export type { PresetName } from './presets.js';
+export type { GracefulShutdownOptions } from './shutdown.js';
+export type { KafkaFailure, Transport, TransportContext, TransportEvents, TransportFactory } from './transport/transport.js';
+export type { WireHeaders } from './internal/headers.js';
+export type {
+  CloseReport,
+  DeliveryReport,
+  EventEncoder,
+  EventPublisher,
+  HeaderValue,
+  Headers,
+  MessageKey,
+  PublishOptions,
+  PublishOutcome,
+} from './types.js';

@@ -1,0 +1,196 @@
+/** Every error code Herald raises; `docs/errors.md` says what each means and what to do. */
+export type HeraldErrorCode =
+  | 'SCHEMA_VALIDATION'
+  | 'INVALID_HEADER'
+  | 'INVALID_KEY'
+  | 'INVALID_OPTIONS'
+  | 'INVALID_TOPIC'
+  | 'UNKNOWN_TOPIC'
+  | 'TOPIC_AUTHORIZATION'
+  | 'AUTHENTICATION'
+  | 'MESSAGE_TOO_LARGE'
+  | 'BROKER_UNREACHABLE'
+  | 'DELIVERY_TIMEOUT'
+  | 'QUEUE_FULL_TIMEOUT'
+  | 'FATAL_PRODUCER'
+  | 'PUBLISHER_CLOSED'
+  | 'FLUSH_TIMEOUT'
+  | 'DELIVERY_FAILED';
+
+/** How sure Herald is about whether the broker stored a message that did not ack. */
+export type DeliveryOutcome =
+  /** Definitely not written: safe to retry without risking a duplicate. */
+  | 'not-written'
+  /** Possibly written (it timed out or was purged in flight): a retry may duplicate it. */
+  | 'unknown';
+
+interface HeraldErrorInit {
+  readonly retriable: boolean;
+  readonly cause?: unknown;
+  /** The librdkafka error code behind this error, when there is one. */
+  readonly kafkaCode?: number;
+  /** librdkafka's symbolic name for `kafkaCode`, e.g. `ERR_TOPIC_AUTHORIZATION_FAILED`. */
+  readonly kafkaName?: string;
+  readonly outcome?: DeliveryOutcome;
+}
+
+const brand = Symbol.for('herald.error');
+
+/**
+ * The base of every error Herald throws or rejects with. `code` names the failure, `retriable`
+ * says whether sending again may succeed, `cause` keeps the original error.
+ */
+export class HeraldError extends Error {
+  /** The failure, one of {@link HeraldErrorCode}. */
+  readonly code: HeraldErrorCode;
+  /** True when trying again later may succeed without changing the input. */
+  readonly retriable: boolean;
+  /** The librdkafka error code behind this error, when there is one. */
+  readonly kafkaCode: number | undefined;
+  /** librdkafka's symbolic name for {@link kafkaCode}. */
+  readonly kafkaName: string | undefined;
+  /** For delivery failures: whether the message may have been written anyway. */
+  readonly outcome: DeliveryOutcome | undefined;
+
+  constructor(code: HeraldErrorCode, message: string, init: HeraldErrorInit) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.retriable = init.retriable;
+    this.kafkaCode = init.kafkaCode;
+    this.kafkaName = init.kafkaName;
+    this.outcome = init.outcome;
+  }
+
+  /** True for any Herald error, even one from another copy of this package. */
+  static is(value: unknown): value is HeraldError {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+  }
+}
+Object.defineProperty(HeraldError.prototype, brand, { value: true });
+
+type KafkaDetail = Pick<HeraldErrorInit, 'cause' | 'kafkaCode' | 'kafkaName'>;
+
+/** The event failed its schema: nothing was sent. */
+export class SchemaValidationError extends HeraldError {
+  constructor(message: string, cause?: unknown) {
+    super('SCHEMA_VALIDATION', message, { retriable: false, cause, outcome: 'not-written' });
+  }
+}
+
+/** A header name or value is not something Kafka can carry: nothing was sent. */
+export class InvalidHeaderError extends HeraldError {
+  constructor(message: string) {
+    super('INVALID_HEADER', message, { retriable: false, outcome: 'not-written' });
+  }
+}
+
+/** The message key is not a string, Buffer or null: nothing was sent. */
+export class InvalidKeyError extends HeraldError {
+  constructor(message: string) {
+    super('INVALID_KEY', message, { retriable: false, outcome: 'not-written' });
+  }
+}
+
+/** The publisher options are invalid; thrown by `createPublisher`. */
+export class InvalidOptionsError extends HeraldError {
+  constructor(message: string) {
+    super('INVALID_OPTIONS', message, { retriable: false });
+  }
+}
+
+/** The topic name is not a legal Kafka topic name: nothing was sent. */
+export class InvalidTopicError extends HeraldError {
+  constructor(message: string, detail: KafkaDetail = {}) {
+    super('INVALID_TOPIC', message, { retriable: false, outcome: 'not-written', ...detail });
+  }
+}
+
+/** The topic does not exist and the cluster does not create it: nothing was written. */
+export class UnknownTopicError extends HeraldError {
+  constructor(message: string, detail: KafkaDetail = {}) {
+    super('UNKNOWN_TOPIC', message, { retriable: false, outcome: 'not-written', ...detail });
+  }
+}
+
+/** The principal may not write to the topic (or the cluster): nothing was written. */
+export class TopicAuthorizationError extends HeraldError {
+  constructor(message: string, detail: KafkaDetail = {}) {
+    super('TOPIC_AUTHORIZATION', message, { retriable: false, outcome: 'not-written', ...detail });
+  }
+}
+
+/** SASL/SSL authentication failed: check credentials. */
+export class AuthenticationError extends HeraldError {
+  constructor(message: string, detail: KafkaDetail = {}) {
+    super('AUTHENTICATION', message, { retriable: false, outcome: 'not-written', ...detail });
+  }
+}
+
+/** The encoded message is larger than the producer or broker accepts: nothing was written. */
+export class MessageTooLargeError extends HeraldError {
+  constructor(message: string, detail: KafkaDetail = {}) {
+    super('MESSAGE_TOO_LARGE', message, { retriable: false, outcome: 'not-written', ...detail });
+  }
+}
+
+/** No broker answered within `connectTimeoutMs`. */
+export class BrokerUnreachableError extends HeraldError {
+  constructor(message: string, detail: KafkaDetail = {}) {
+    super('BROKER_UNREACHABLE', message, { retriable: true, ...detail });
+  }
+}
+
+/**
+ * The message was not acknowledged within `message.timeout.ms`. It may or may not have been
+ * written (`outcome: 'unknown'`): a retry can duplicate it.
+ */
+export class DeliveryTimeoutError extends HeraldError {
+  constructor(message: string, detail: KafkaDetail = {}) {
+    super('DELIVERY_TIMEOUT', message, { retriable: true, outcome: 'unknown', ...detail });
+  }
+}
+
+/** A delivery failed for a reason without a more specific class; see `kafkaCode` and `outcome`. */
+export class DeliveryFailedError extends HeraldError {
+  constructor(message: string, init: KafkaDetail & { retriable: boolean; outcome: DeliveryOutcome }) {
+    super('DELIVERY_FAILED', message, init);
+  }
+}
+
+/** The publisher stayed at its in-flight limits for `maxBlockMs`: this event was not sent. */
+export class QueueFullTimeoutError extends HeraldError {
+  constructor(message: string) {
+    super('QUEUE_FULL_TIMEOUT', message, { retriable: true, outcome: 'not-written' });
+  }
+}
+
+/**
+ * The idempotent producer hit a fatal error (e.g. a sequence gap). Pending publishes fail with it;
+ * the publisher replaces its producer and keeps serving.
+ */
+export class FatalProducerError extends HeraldError {
+  constructor(message: string, init: KafkaDetail & { outcome: DeliveryOutcome }) {
+    super('FATAL_PRODUCER', message, { retriable: true, ...init });
+  }
+}
+
+/** The publisher is closing or closed and accepts no more events. */
+export class PublisherClosedError extends HeraldError {
+  constructor(message = 'the publisher is closed') {
+    super('PUBLISHER_CLOSED', message, { retriable: false, outcome: 'not-written' });
+  }
+}
+
+/** `flush()` ran out of time with deliveries still pending; they stay pending. */
+export class FlushTimeoutError extends HeraldError {
+  /** How many publishes were still unsettled at the deadline. */
+  readonly remaining: number;
+
+  constructor(remaining: number, timeoutMs: number) {
+    super('FLUSH_TIMEOUT', `flush timed out after ${timeoutMs} ms with ${remaining} deliveries pending`, {
+      retriable: true,
+    });
+    this.remaining = remaining;
+  }
+}

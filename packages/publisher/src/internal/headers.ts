@@ -1,0 +1,37 @@
+import { InvalidHeaderError } from '../errors.js';
+import type { HeaderValue, Headers } from '../types.js';
+
+/** Headers in the binding's shape: one single-property object per header, in order. */
+export type WireHeaders = Array<Record<string, HeaderValue>>;
+
+/**
+ * Checks `headers` and appends them to `into` (a fresh array when not given) in the binding's shape.
+ * The binding skips bad values but still sends the record, and turns lone surrogates into U+FFFD:
+ * every name and value is checked here first, so a bad header means nothing is sent.
+ */
+export function convertHeaders(headers: Headers, into: WireHeaders | undefined): WireHeaders {
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
+    throw new InvalidHeaderError('headers must be an object of name -> string | Buffer');
+  }
+  const out = into ?? [];
+  for (const name in headers) {
+    if (!Object.hasOwn(headers, name)) continue;
+    const value: unknown = headers[name];
+    if (name === '' || !name.isWellFormed()) throw new InvalidHeaderError(`header name ${JSON.stringify(name)} must be a non-empty well-formed string`);
+    if (typeof value === 'string') {
+      if (!value.isWellFormed()) throw new InvalidHeaderError(`header "${name}" has a lone surrogate: it cannot be sent as UTF-8`);
+    } else if (!Buffer.isBuffer(value)) {
+      throw new InvalidHeaderError(`header "${name}" must be a string or Buffer, got ${value === null ? 'null' : typeof value}`);
+    }
+    out.push({ [name]: value });
+  }
+  return out;
+}
+
+/** Bytes the headers add to a record, for the in-flight byte budget. */
+export function headerBytes(headers: WireHeaders | undefined): number {
+  if (headers === undefined) return 0;
+  let n = 0;
+  for (const h of headers) for (const name in h) n += name.length + (h[name] as HeaderValue).length;
+  return n;
+}

@@ -1,0 +1,79 @@
+import { HeraldError, InvalidHeaderError, InvalidKeyError, InvalidTopicError, SchemaValidationError } from '../errors.js';
+import type { ResolvedOptions } from '../options.js';
+import type { Headers, MessageKey, PublishOptions } from '../types.js';
+import { convertHeaders, headerBytes } from './headers.js';
+import type { WireHeaders } from './headers.js';
+import { assertTopicName } from './topic-name.js';
+
+/** One event turned into what the transport sends. */
+export interface OutgoingRecord {
+  readonly topic: string;
+  readonly value: Buffer;
+  readonly key: MessageKey;
+  readonly headers: WireHeaders | undefined;
+  /** Value + key + headers, for the in-flight byte budget. */
+  readonly bytes: number;
+}
+
+function checkKey(key: unknown): MessageKey {
+  if (key === undefined || key === null) return null;
+  if (typeof key === 'string') {
+    // The binding would send a lone surrogate as U+FFFD: a different key, a different partition.
+    if (!key.isWellFormed()) throw new InvalidKeyError('key has a lone surrogate: it cannot be sent as UTF-8');
+    return key;
+  }
+  if (Buffer.isBuffer(key)) return key;
+  // The binding would silently send String(key): refuse instead of guessing.
+  throw new InvalidKeyError(`key must be a string, Buffer or null, got ${typeof key}`);
+}
+
+function call<R>(what: string, fn: () => R, wrap: (message: string, cause: unknown) => HeraldError): R {
+  try {
+    return fn();
+  } catch (error) {
+    if (HeraldError.is(error)) throw error;
+    throw wrap(`${what} threw: ${error instanceof Error ? error.message : String(error)}`, error);
+  }
+}
+
+/**
+ * Builds the function that turns an event into an {@link OutgoingRecord}, or throws the Herald
+ * error that says why it cannot be sent. Nothing reaches the transport unless all of it is valid.
+ */
+export function createRecordBuilder<T>(options: ResolvedOptions<T>): (event: T, call?: PublishOptions) => OutgoingRecord {
+  const { codec, key: keyOf, staticHeaders, headersOf, fixedTopic, topicOf } = options;
+  const codecHeaders = codec.headers;
+  const checkedTopics = new Set<string>(fixedTopic === undefined ? [] : [fixedTopic]);
+
+  const topicFor = (event: T, override: string | undefined): string => {
+    const topic = override ?? (fixedTopic ?? call('route(event)', () => topicOf(event), (m, c) => new InvalidTopicError(m, { cause: c })));
+    if (!checkedTopics.has(topic)) {
+      assertTopicName(topic);
+      if (checkedTopics.size < 10_000) checkedTopics.add(topic);
+    }
+    return topic;
+  };
+
+  const headersFor = (event: T, extra: Headers | undefined): WireHeaders | undefined => {
+    const fromCodec = codecHeaders === undefined ? undefined : call('codec.headers(event)', () => codecHeaders(event), (m) => new InvalidHeaderError(m));
+    const fromOptions = headersOf === undefined ? staticHeaders : call('headers(event)', () => headersOf(event), (m) => new InvalidHeaderError(m));
+    const sources = (fromCodec === undefined ? 0 : 1) + (fromOptions === undefined ? 0 : 1) + (extra === undefined ? 0 : 1);
+    if (sources === 0) return undefined;
+    // Later sources win on equal names, so merge before converting when there is more than one.
+    const merged = sources === 1 ? (fromCodec ?? fromOptions ?? extra)! : { ...fromCodec, ...fromOptions, ...extra };
+    return convertHeaders(merged, undefined);
+  };
+
+  return (event, callOptions) => {
+    // The event first: an invalid one gets its schema error, not whatever key() or route() make of it.
+    const value = call('codec.encode(event)', () => codec.encode(event), (m, c) => new SchemaValidationError(m, c));
+    if (!Buffer.isBuffer(value)) throw new SchemaValidationError('codec.encode(event) did not return a Buffer');
+    const topic = topicFor(event, callOptions?.topic);
+    const key = checkKey(
+      callOptions !== undefined && 'key' in callOptions ? callOptions.key : keyOf === undefined ? null : call('key(event)', () => keyOf(event), (m) => new InvalidKeyError(m)),
+    );
+    const headers = headersFor(event, callOptions?.headers);
+    const bytes = value.length + (key === null ? 0 : key.length) + headerBytes(headers);
+    return { topic, value, key, headers, bytes };
+  };
+}

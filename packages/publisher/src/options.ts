@@ -1,0 +1,143 @@
+import { InvalidOptionsError } from './errors.js';
+import { kafkaSettingsToRdkafka } from './kafka-settings.js';
+import type { KafkaSettings } from './kafka-settings.js';
+import { createDefaultLogger } from './logger.js';
+import type { Logger } from './logger.js';
+import { presets } from './presets.js';
+import type { PresetName } from './presets.js';
+import type { TransportFactory } from './transport/transport.js';
+import type { EventEncoder, Headers, MessageKey } from './types.js';
+import { assertTopicName } from './internal/topic-name.js';
+import { convertHeaders } from './internal/headers.js';
+import { createRdkafkaTransport } from './transport/rdkafka-transport.js';
+
+/** Options of {@link createPublisher}. Give exactly one of `topic` and `route`. */
+export interface PublisherOptions<T> {
+  /** Bootstrap brokers, `host:port`, as a list or comma-separated. Use `127.0.0.1`, not `localhost`. */
+  readonly brokers: string | ReadonlyArray<string>;
+  /** The one topic every event goes to. */
+  readonly topic?: string;
+  /** Picks each event's topic (the multi-topic publisher). */
+  readonly route?: (event: T) => string;
+  /** Validates and encodes events; its `headers(event)` (e.g. CloudEvents) are attached. */
+  readonly codec: EventEncoder<T>;
+  /** Each event's key; events with one key stay in order. @defaultValue no key (null) */
+  readonly key?: (event: T) => MessageKey;
+  /** Headers for every record, or a function of the event. */
+  readonly headers?: Headers | ((event: T) => Headers);
+  /** Settings bundle, see `docs/publisher.md`. @defaultValue 'reliable' */
+  readonly preset?: PresetName;
+  /** Typed producer settings; they win over the preset. */
+  readonly kafka?: KafkaSettings;
+  /** Raw librdkafka properties; they win over everything else. Use for settings `kafka` lacks. */
+  readonly rdkafka?: Readonly<Record<string, string | number | boolean>>;
+  /** `client.id`, also the `messaging.client.id` in traces. @defaultValue 'herald' */
+  readonly clientId?: string;
+  /** Where Herald logs state changes. @defaultValue winston, JSON on stderr at `warn` */
+  readonly logger?: Logger;
+  /** Bound on `connect()`, which upstream would let run for ~30 s. @defaultValue 10000 */
+  readonly connectTimeoutMs?: number;
+  /** How long `publish` may wait for capacity before `QueueFullTimeoutError`. @defaultValue 60000 */
+  readonly maxBlockMs?: number;
+  /** Most publishes in flight (sent, not yet settled). @defaultValue 50000 */
+  readonly maxInFlight?: number;
+  /** Most bytes (values + keys + headers) in flight. @defaultValue 67108864 (64 MiB) */
+  readonly maxInFlightBytes?: number;
+  /** Default deadline of `close()`. @defaultValue 30000 */
+  readonly closeTimeoutMs?: number;
+  /** The producer behind the publisher; tests pass a fake. @defaultValue the native librdkafka producer */
+  readonly transport?: TransportFactory;
+}
+
+/** Options after defaults and checks: what the publisher runs with. */
+export interface ResolvedOptions<T> {
+  readonly topicOf: (event: T) => string;
+  readonly fixedTopic: string | undefined;
+  readonly codec: EventEncoder<T>;
+  readonly key: ((event: T) => MessageKey) | undefined;
+  readonly staticHeaders: Headers | undefined;
+  readonly headersOf: ((event: T) => Headers) | undefined;
+  readonly rdkafka: Readonly<Record<string, string | number | boolean>>;
+  readonly clientId: string;
+  readonly logger: Logger;
+  readonly connectTimeoutMs: number;
+  readonly maxBlockMs: number;
+  readonly maxInFlight: number;
+  readonly maxInFlightBytes: number;
+  readonly closeTimeoutMs: number;
+  readonly transport: TransportFactory;
+}
+
+function positiveInt(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value <= 0) throw new InvalidOptionsError(`${name} must be a positive integer, got ${String(value)}`);
+  return value;
+}
+
+function brokerList(brokers: unknown): string {
+  const list = typeof brokers === 'string' ? brokers.split(',') : Array.isArray(brokers) ? (brokers as unknown[]) : [];
+  const cleaned = list.map((b) => (typeof b === 'string' ? b.trim() : '')).filter((b) => b !== '');
+  if (cleaned.length === 0 || cleaned.length !== list.length) throw new InvalidOptionsError('brokers must be a non-empty list of "host:port" strings');
+  for (const b of cleaned) if (!/^[^\s:]+:\d{1,5}$/.test(b) && !/^\[[0-9a-f:]+\]:\d{1,5}$/i.test(b)) throw new InvalidOptionsError(`broker "${b}" is not "host:port"`);
+  return cleaned.join(',');
+}
+
+function checkedHeaders(headers: Headers): Headers {
+  try {
+    convertHeaders(headers, undefined);
+  } catch (error) {
+    throw new InvalidOptionsError(`headers: ${(error as Error).message}`);
+  }
+  return { ...headers };
+}
+
+/** Checks `options` and fills in defaults; never touches the caller's objects. */
+export function resolveOptions<T>(options: PublisherOptions<T>): ResolvedOptions<T> {
+  if (typeof options !== 'object' || options === null) throw new InvalidOptionsError('options are required');
+  const { topic, route, codec, key, headers } = options;
+  if ((topic === undefined) === (route === undefined)) throw new InvalidOptionsError('give exactly one of `topic` and `route`');
+  if (topic !== undefined) assertTopicName(topic, InvalidOptionsError);
+  if (route !== undefined && typeof route !== 'function') throw new InvalidOptionsError('`route` must be a function');
+  if (typeof codec?.encode !== 'function') throw new InvalidOptionsError('`codec` must have an encode(event) function');
+  if (key !== undefined && typeof key !== 'function') throw new InvalidOptionsError('`key` must be a function of the event');
+  const preset = options.preset ?? 'reliable';
+  if (!Object.hasOwn(presets, preset)) throw new InvalidOptionsError(`unknown preset "${String(preset)}"; use reliable, lowLatency or highThroughput`);
+  const clientId = options.clientId ?? 'herald';
+  if (typeof clientId !== 'string' || clientId === '') throw new InvalidOptionsError('`clientId` must be a non-empty string');
+  let typed: Record<string, string | number | boolean>;
+  try {
+    typed = kafkaSettingsToRdkafka(options.kafka ?? {});
+  } catch (error) {
+    throw new InvalidOptionsError(error instanceof Error ? error.message : String(error));
+  }
+  const maxInFlight = positiveInt('maxInFlight', options.maxInFlight, 50_000);
+  const rdkafka: Record<string, string | number | boolean> = {
+    ...presets[preset],
+    ...typed,
+    ...options.rdkafka,
+    'bootstrap.servers': brokerList(options.brokers),
+    'client.id': clientId,
+  };
+  // librdkafka's own queue must hold at least what we let into flight, or it would answer
+  // "queue full" before our cap, which only wastes a round trip.
+  const queueMax = Number(rdkafka['queue.buffering.max.messages'] ?? 100_000);
+  if (queueMax < maxInFlight) rdkafka['queue.buffering.max.messages'] = maxInFlight;
+  const headerFn = typeof headers === 'function' ? headers : undefined;
+  return {
+    topicOf: route ?? (() => topic as string),
+    fixedTopic: topic,
+    codec,
+    key,
+    staticHeaders: headers !== undefined && headerFn === undefined ? checkedHeaders(headers as Headers) : undefined,
+    headersOf: headerFn,
+    rdkafka,
+    clientId,
+    logger: options.logger ?? createDefaultLogger(),
+    connectTimeoutMs: positiveInt('connectTimeoutMs', options.connectTimeoutMs, 10_000),
+    maxBlockMs: positiveInt('maxBlockMs', options.maxBlockMs, 60_000),
+    maxInFlight,
+    maxInFlightBytes: positiveInt('maxInFlightBytes', options.maxInFlightBytes, 64 * 1024 * 1024),
+    closeTimeoutMs: positiveInt('closeTimeoutMs', options.closeTimeoutMs, 30_000),
+    transport: options.transport ?? createRdkafkaTransport,
+  };
+}

@@ -1,0 +1,341 @@
+import {
+  DeliveryTimeoutError,
+  FatalProducerError,
+  FlushTimeoutError,
+  HeraldError,
+  PublisherClosedError,
+  QueueFullTimeoutError,
+} from './errors.js';
+import { classifyDeliveryFailure, RdCode } from './internal/classify.js';
+import type { KafkaFailure } from './internal/classify.js';
+import { Fifo } from './internal/fifo.js';
+import { PendingTable } from './internal/pending-table.js';
+import type { Settler } from './internal/pending-table.js';
+import { createRecordBuilder } from './internal/record-builder.js';
+import type { OutgoingRecord } from './internal/record-builder.js';
+import { redactConfig } from './kafka-settings.js';
+import { childLogger } from './logger.js';
+import type { Logger } from './logger.js';
+import { resolveOptions } from './options.js';
+import type { PublisherOptions, ResolvedOptions } from './options.js';
+import type { Transport } from './transport/transport.js';
+import type { CloseReport, DeliveryReport, EventPublisher, PublishOptions, PublishOutcome } from './types.js';
+
+/** A publish accepted but not yet handed to the transport: waiting for a connection or capacity. */
+interface Waiting {
+  readonly record: OutgoingRecord;
+  readonly settler: Settler<DeliveryReport>;
+  readonly deadline: number;
+}
+
+type State = 'idle' | 'connecting' | 'open' | 'closing' | 'closed';
+
+/**
+ * Creates a publisher for events of type `T`. It connects on first use (or `connect()`); see
+ * `docs/publisher.md` for every option and `docs/errors.md` for what can go wrong.
+ *
+ * @throws {InvalidOptionsError} when the options are invalid.
+ */
+export function createPublisher<T>(options: PublisherOptions<T>): EventPublisher<T> {
+  return new KafkaEventPublisher(resolveOptions(options));
+}
+
+class KafkaEventPublisher<T> implements EventPublisher<T> {
+  readonly #options: ResolvedOptions<T>;
+  readonly #log: Logger;
+  readonly #build: (event: T, call?: PublishOptions) => OutgoingRecord;
+  readonly #pending: PendingTable<DeliveryReport>;
+  readonly #waiting = new Fifo<Waiting>();
+  readonly #idle: Array<() => void> = [];
+  #state: State = 'idle';
+  #transport: Transport | undefined;
+  #ready = false;
+  /** librdkafka said "queue full": hold sends until a delivery (or the sweeper) makes room. */
+  #full = false;
+  #connecting: Promise<void> | undefined;
+  #closing: Promise<CloseReport> | undefined;
+  #sweeper: NodeJS.Timeout | undefined;
+  #loggedConfig = false;
+
+  constructor(options: ResolvedOptions<T>) {
+    this.#options = options;
+    this.#log = childLogger(options.logger, { component: 'publisher', clientId: options.clientId });
+    this.#build = createRecordBuilder(options);
+    this.#pending = new PendingTable(options.maxInFlight);
+  }
+
+  get pending(): number {
+    return this.#pending.count + this.#waiting.length;
+  }
+
+  get closed(): boolean {
+    return this.#state === 'closing' || this.#state === 'closed';
+  }
+
+  connect(): Promise<void> {
+    if (this.closed) return Promise.reject(new PublisherClosedError());
+    if (this.#state === 'open') return Promise.resolve();
+    return (this.#connecting ??= this.#connect());
+  }
+
+  publish(event: T, options?: PublishOptions): Promise<DeliveryReport> {
+    if (this.closed) return Promise.reject(new PublisherClosedError());
+    let record: OutgoingRecord;
+    try {
+      record = this.#build(event, options);
+    } catch (error) {
+      return Promise.reject(error as HeraldError);
+    }
+    return new Promise<DeliveryReport>((resolve, reject) => {
+      const settler = { resolve, reject };
+      if (this.#ready && !this.#full && this.#waiting.length === 0 && this.#fits(record.bytes) && this.#send(record, settler)) return;
+      this.#wait({ record, settler, deadline: Date.now() + this.#options.maxBlockMs });
+    });
+  }
+
+  async publishBatch(events: Iterable<T>): Promise<Array<PublishOutcome<T>>> {
+    const list = Array.from(events);
+    const results = await Promise.allSettled(list.map((event) => this.publish(event)));
+    return results.map((result, i): PublishOutcome<T> => {
+      const event = list[i] as T;
+      return result.status === 'fulfilled'
+        ? { status: 'acked', event, report: result.value }
+        : { status: 'failed', event, error: result.reason as HeraldError };
+    });
+  }
+
+  async flush(timeoutMs = this.#options.closeTimeoutMs): Promise<void> {
+    if (this.pending === 0) return;
+    // librdkafka's flush sends lingering batches now instead of after linger.ms.
+    if (this.#ready) void this.#transport?.flush(timeoutMs);
+    const idle = await this.#whenIdle(timeoutMs);
+    if (!idle) throw new FlushTimeoutError(this.pending, timeoutMs);
+  }
+
+  close(options?: { readonly timeoutMs?: number }): Promise<CloseReport> {
+    return (this.#closing ??= this.#close(options?.timeoutMs ?? this.#options.closeTimeoutMs));
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  // --- sending ----------------------------------------------------------------------------------
+
+  #fits(bytes: number): boolean {
+    const p = this.#pending;
+    // A record bigger than the whole byte budget may still go alone, or it could never be sent.
+    return p.count < this.#options.maxInFlight && (p.bytes + bytes <= this.#options.maxInFlightBytes || p.count === 0);
+  }
+
+  /** Hands `record` to the transport; false when librdkafka's queue is full (the caller re-queues). */
+  #send(record: OutgoingRecord, settler: Settler<DeliveryReport>): boolean {
+    const transport = this.#transport as Transport;
+    const id = this.#pending.add({ settler, topic: record.topic, key: record.key, bytes: record.bytes });
+    const code = transport.produce(record.topic, record.value, record.key, record.headers, id);
+    if (code === 0) return true;
+    this.#pending.take(id);
+    if (code === RdCode.QUEUE_FULL) {
+      this.#full = true;
+      return false;
+    }
+    settler.reject(classifyDeliveryFailure({ code, name: transport.codeName(code), message: 'rejected by the producer' }, record.topic));
+    return true;
+  }
+
+  #wait(waiting: Waiting): void {
+    this.#waiting.push(waiting);
+    if (this.#state === 'idle') void this.connect().catch(() => undefined);
+    this.#sweeper ??= setInterval(() => this.#expireWaiting(), Math.min(100, this.#options.maxBlockMs)).unref();
+    if (this.#ready) this.#drain();
+  }
+
+  /** Sends waiting publishes, oldest first, while there is capacity. */
+  #drain(): void {
+    while (this.#ready && !this.#full) {
+      const next = this.#waiting.peek();
+      if (next === undefined || !this.#fits(next.record.bytes)) break;
+      this.#waiting.shift();
+      if (!this.#send(next.record, next.settler)) {
+        this.#waiting.unshift(next);
+        break;
+      }
+    }
+    if (this.#waiting.length === 0) this.#stopSweeper();
+  }
+
+  #expireWaiting(): void {
+    // Retry after a "queue full" even if no delivery came to say there is room.
+    this.#full = false;
+    this.#drain();
+    const now = Date.now();
+    for (let next = this.#waiting.peek(); next !== undefined && next.deadline <= now; next = this.#waiting.peek()) {
+      this.#waiting.shift();
+      next.settler.reject(new QueueFullTimeoutError(`no capacity for ${this.#options.maxBlockMs} ms (maxBlockMs): the event was not sent`));
+    }
+    if (this.#waiting.length === 0) this.#stopSweeper();
+    this.#checkIdle();
+  }
+
+  #stopSweeper(): void {
+    if (this.#sweeper !== undefined) clearInterval(this.#sweeper);
+    this.#sweeper = undefined;
+  }
+
+  #onDelivery(from: Transport, id: number, failure: KafkaFailure | null, partition: number, offset: number, timestamp: number | undefined): void {
+    const entry = this.#pending.take(id);
+    if (entry !== undefined) {
+      if (failure === null) {
+        entry.settler.resolve({ topic: entry.topic, partition, offset, timestamp: timestamp ?? undefined, key: entry.key });
+      } else {
+        entry.settler.reject(classifyDeliveryFailure(failure, entry.topic));
+      }
+    }
+    if (from === this.#transport) {
+      this.#full = false;
+      if (this.#waiting.length > 0) this.#drain();
+    }
+    this.#checkIdle();
+  }
+
+  // --- connection and recovery ------------------------------------------------------------------
+
+  async #connect(): Promise<void> {
+    if (!this.closed) this.#state = 'connecting';
+    const transport = this.#createTransport();
+    this.#log.info('connecting', { brokers: this.#options.rdkafka['bootstrap.servers'] });
+    try {
+      await transport.connect(this.#options.connectTimeoutMs);
+    } catch (error) {
+      void transport.disconnect();
+      if (this.#transport === transport) this.#transport = undefined;
+      this.#connecting = undefined;
+      if (!this.closed) this.#state = 'idle';
+      const herald = error as HeraldError;
+      this.#log.error('connect failed', { code: herald.code, retriable: herald.retriable, reason: herald.message });
+      for (const waiting of this.#waiting.clear()) waiting.settler.reject(herald);
+      this.#stopSweeper();
+      this.#checkIdle();
+      throw herald;
+    }
+    this.#connecting = undefined;
+    if (this.#transport !== transport) return;
+    this.#ready = true;
+    if (!this.closed) this.#state = 'open';
+    if (!this.#loggedConfig) {
+      this.#loggedConfig = true;
+      this.#log.info('connected', { config: redactConfig(this.#options.rdkafka) });
+    } else {
+      this.#log.warn('reconnected with a new producer');
+    }
+    this.#drain();
+  }
+
+  #createTransport(): Transport {
+    const transport: Transport = this.#options.transport({
+      config: this.#options.rdkafka,
+      logger: childLogger(this.#options.logger, { component: 'librdkafka', clientId: this.#options.clientId }),
+      events: {
+        delivery: (id, failure, partition, offset, timestamp) => this.#onDelivery(transport, id, failure, partition, offset, timestamp),
+        fatal: (failure) => this.#onFatal(transport, failure),
+      },
+    });
+    this.#transport = transport;
+    this.#ready = false;
+    this.#full = false;
+    return transport;
+  }
+
+  /**
+   * A fatal idempotence error stops the producer for good: fail what it holds (those records may
+   * or may not have been written) and carry on with a fresh producer, never sending silently.
+   */
+  #onFatal(from: Transport, failure: KafkaFailure): void {
+    if (from !== this.#transport) return;
+    const failed = this.#pending.drain();
+    this.#log.error('fatal producer error: replacing the producer', {
+      code: failure.code,
+      name: failure.name,
+      reason: failure.message,
+      failedPublishes: failed.length,
+    });
+    const error = () => new FatalProducerError(`fatal producer error, the producer was replaced (${failure.name}: ${failure.message})`, {
+      kafkaCode: failure.code,
+      kafkaName: failure.name,
+      cause: failure.cause,
+      outcome: 'unknown',
+    });
+    for (const entry of failed) entry.settler.reject(error());
+    void from.disconnect();
+    this.#transport = undefined;
+    this.#ready = false;
+    if (this.#state === 'closed') return;
+    this.#connecting = this.#connect().catch(() => undefined);
+    this.#checkIdle();
+  }
+
+  // --- flush and close --------------------------------------------------------------------------
+
+  #checkIdle(): void {
+    if (this.pending !== 0 || this.#idle.length === 0) return;
+    for (const resolve of this.#idle.splice(0)) resolve();
+  }
+
+  /** Resolves true once nothing is pending, or false after `timeoutMs`. */
+  #whenIdle(timeoutMs: number): Promise<boolean> {
+    if (this.pending === 0) return Promise.resolve(true);
+    return new Promise<boolean>((resolve) => {
+      const onIdle = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        const i = this.#idle.indexOf(onIdle);
+        if (i >= 0) this.#idle.splice(i, 1);
+        resolve(false);
+      }, timeoutMs);
+      timer.unref();
+      this.#idle.push(onIdle);
+    });
+  }
+
+  async #close(timeoutMs: number): Promise<CloseReport> {
+    const deadline = Date.now() + timeoutMs;
+    const wasConnecting = this.#connecting;
+    this.#state = 'closing';
+    this.#log.info('closing', { pending: this.pending, timeoutMs });
+    if (wasConnecting !== undefined) await raceDeadline(wasConnecting.catch(() => undefined), deadline);
+    try {
+      await this.flush(Math.max(1, deadline - Date.now()));
+    } catch (error) {
+      if (!(error instanceof FlushTimeoutError)) throw error;
+    }
+    let undelivered = 0;
+    for (const waiting of this.#waiting.clear()) {
+      undelivered += 1;
+      waiting.settler.reject(new PublisherClosedError('the publisher closed before this event could be sent: it was not written'));
+    }
+    for (const entry of this.#pending.drain()) {
+      undelivered += 1;
+      entry.settler.reject(new DeliveryTimeoutError(`the publisher closed before ${entry.topic} acked: the event may have been written`));
+    }
+    this.#stopSweeper();
+    this.#checkIdle();
+    this.#state = 'closed';
+    this.#ready = false;
+    const transport = this.#transport;
+    this.#transport = undefined;
+    if (transport !== undefined) await transport.disconnect();
+    (undelivered > 0 ? this.#log.warn : this.#log.info)('closed', { undelivered });
+    return { undelivered };
+  }
+}
+
+function raceDeadline(promise: Promise<unknown>, deadline: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,127 @@
+import kafka from '@confluentinc/kafka-javascript';
+import type { LibrdKafkaError, Producer } from '@confluentinc/kafka-javascript';
+import { AuthenticationError, BrokerUnreachableError } from '../errors.js';
+import { RdCode } from '../internal/classify.js';
+import type { KafkaFailure } from '../internal/classify.js';
+import type { Logger } from '../logger.js';
+import type { Transport, TransportContext } from './transport.js';
+
+const codeNames = new Map<number, string>(
+  Object.entries(kafka.CODES.ERRORS as Record<string, number>).map(([name, code]) => [code, name]),
+);
+
+function codeName(code: number): string {
+  return codeNames.get(code) ?? `ERR_${code}`;
+}
+
+function failureOf(error: LibrdKafkaError | number): KafkaFailure {
+  const code = typeof error === 'number' ? error : error.code;
+  const message = typeof error === 'number' ? codeName(code) : error.message;
+  return { code, name: codeName(code), message, cause: error };
+}
+
+// librdkafka syslog levels -> our logger's methods.
+function logAt(logger: Logger, severity: number): Logger['info'] {
+  if (severity <= 3) return logger.error;
+  if (severity === 4) return logger.warn;
+  if (severity <= 6) return logger.info;
+  return logger.debug;
+}
+
+/** Errors that only say a broker went away for a moment: librdkafka reconnects by itself. */
+const transientClientErrors: ReadonlySet<number> = new Set([RdCode.TRANSPORT, RdCode.ALL_BROKERS_DOWN]);
+
+/**
+ * The native librdkafka producer of `@confluentinc/kafka-javascript`: `produce()` with a numeric
+ * opaque, delivery reports on the background poll thread, and our own bounded connect.
+ */
+export function createRdkafkaTransport({ config, events, logger }: TransportContext): Transport {
+  // dr_cb must be set whenever an opaque is passed, or the binding leaks it (upstream #272).
+  const producer: Producer = new kafka.Producer({ ...config, dr_cb: true, event_cb: true } as never);
+  let authFailure: KafkaFailure | undefined;
+  // Set when we gave up on (or were told to drop) a connect that is still running underneath:
+  // the binding's connect completes later, and then must be torn down, not left polling.
+  let abandoned = false;
+  const teardown = () => new Promise<void>((resolve) => producer.disconnect(0, () => resolve()));
+
+  producer.on('delivery-report', (error, report) => {
+    const failure = error ? failureOf(error) : null;
+    events.delivery(report.opaque as number, failure, report.partition, report.offset, report.timestamp);
+  });
+  producer.on('event.error', (error) => {
+    const failure = failureOf(error);
+    if (failure.code === RdCode.FATAL) {
+      events.fatal(failure);
+      return;
+    }
+    if (failure.code === RdCode.AUTHENTICATION || failure.code === RdCode.SASL_AUTHENTICATION_FAILED) authFailure = failure;
+    (transientClientErrors.has(failure.code) ? logger.warn : logger.error)('kafka client error', {
+      code: failure.code,
+      name: failure.name,
+      reason: failure.message,
+    });
+  });
+  producer.on('event.log', (log: { severity: number; fac: string; message: string }) => {
+    logAt(logger, log.severity)(log.message, { facility: log.fac, source: 'librdkafka' });
+  });
+  producer.on('event.stats', (stats: { message: string }) => events.stats?.(stats.message));
+
+  return {
+    connect(timeoutMs) {
+      return new Promise<void>((resolve, reject) => {
+        let done = false;
+        const finish = (error: unknown) => {
+          if (done) return;
+          done = true;
+          clearTimeout(timer);
+          if (error === undefined) {
+            producer.setPollInBackground(true);
+            resolve();
+            return;
+          }
+          reject(error);
+        };
+        const fail = (cause?: unknown) => {
+          const auth = authFailure;
+          finish(
+            auth !== undefined
+              ? new AuthenticationError(`authentication failed: ${auth.message}`, { kafkaCode: auth.code, kafkaName: auth.name, cause: auth.cause })
+              : new BrokerUnreachableError(`no broker of ${String(config['bootstrap.servers'])} answered within ${timeoutMs} ms`, { cause }),
+          );
+        };
+        // The binding's own metadata wait can run ~30 s against a dead broker: bound it here.
+        const timer = setTimeout(() => {
+          abandoned = true;
+          fail();
+        }, timeoutMs);
+        timer.unref();
+        producer.connect({ timeout: timeoutMs, allTopics: false } as never, (error) => {
+          if (!error && abandoned) void teardown();
+          else if (error) fail(error);
+          else finish(undefined);
+        });
+      });
+    },
+    produce(topic, value, key, headers, id) {
+      try {
+        producer.produce(topic, null, value, key as never, null, id, headers as never);
+        return 0;
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (typeof code === 'number') return code;
+        throw error;
+      }
+    },
+    flush(timeoutMs) {
+      return new Promise<void>((resolve) => {
+        producer.flush(timeoutMs, () => resolve());
+      });
+    },
+    disconnect() {
+      abandoned = true;
+      // Flush for 0 ms: the publisher already flushed to its own deadline and settled the rest.
+      return producer.isConnected() ? teardown() : Promise.resolve();
+    },
+    codeName,
+  };
+}

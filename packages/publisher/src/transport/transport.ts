@@ -1,0 +1,43 @@
+import type { KafkaFailure } from '../internal/classify.js';
+import type { WireHeaders } from '../internal/headers.js';
+import type { Logger } from '../logger.js';
+
+export type { KafkaFailure } from '../internal/classify.js';
+
+/** What a transport tells the publisher; called on the main thread. */
+export interface TransportEvents {
+  /** The broker acked (`failure` null) or the record failed; `id` is the one `produce` was given. */
+  delivery(id: number, failure: KafkaFailure | null, partition: number, offset: number, timestamp: number | undefined): void;
+  /** The producer cannot go on (e.g. an idempotence sequence error) and must be replaced. */
+  fatal(failure: KafkaFailure): void;
+  /** librdkafka statistics JSON, every `statistics.interval.ms`. */
+  stats?(json: string): void;
+}
+
+/** What the publisher needs from a Kafka producer: the seam unit tests fill with a fake. */
+export interface Transport {
+  /** Connects and fetches metadata within `timeoutMs`; rejects with a Herald error. */
+  connect(timeoutMs: number): Promise<void>;
+  /**
+   * Queues one record; returns 0 or a librdkafka error code (e.g. -184 queue full, 10 too large).
+   * Must copy `value` before returning, so the caller may reuse the buffer.
+   */
+  produce(topic: string, value: Buffer, key: string | Buffer | null, headers: WireHeaders | undefined, id: number): number;
+  /** Sends what lingers now and waits up to `timeoutMs` for outstanding deliveries. */
+  flush(timeoutMs: number): Promise<void>;
+  /** Tears the producer down without waiting for outstanding records (the publisher settles them). */
+  disconnect(): Promise<void>;
+  /** librdkafka's name for an error code, e.g. `ERR__QUEUE_FULL`. */
+  codeName(code: number): string;
+}
+
+/** Everything a transport is built from. */
+export interface TransportContext {
+  /** Complete librdkafka configuration. */
+  readonly config: Readonly<Record<string, string | number | boolean>>;
+  readonly events: TransportEvents;
+  readonly logger: Logger;
+}
+
+/** Creates a transport; `createPublisher` calls it again to replace a producer after a fatal error. */
+export type TransportFactory = (context: TransportContext) => Transport;

@@ -1,0 +1,282 @@
+// Emits a single-pass validating JSON encoder for one message type. The output validates every
+// value with the same tag expressions typia uses and writes bytes straight into a ByteSink; it
+// returns -1 the moment anything is unusual, and the codec then asks typia, the validator of
+// record, for the full error list. See docs/schemas.md, "How encode is fast".
+import type { TagCheck, WireType } from './wire-type.js';
+
+/** What one generated encoder module is made from. */
+export interface EncoderInput {
+  /** The type's name, e.g. `OrderEventMessage`. */
+  readonly typeName: string;
+  /** Suffix for the exported functions, e.g. `OrderEventMessageV1`. */
+  readonly exportName: string;
+  /** The type's file, relative to the package, for the header comment. */
+  readonly sourceFile: string;
+  readonly wire: WireType;
+}
+
+type Piece =
+  | { readonly kind: 'const'; readonly text: string }
+  | { readonly kind: 'string' | 'number' | 'uint' | 'boolean'; readonly value: string }
+  | { readonly kind: 'nested'; readonly emit: () => void };
+
+/** Which runtime module exports each helper a generated encoder may use. */
+const RUNTIME: Readonly<Record<string, string>> = {
+  ARRAY_PROTOTYPE: 'plain-data',
+  OBJECT_PROTOTYPE: 'plain-data',
+  identity: 'plain-data',
+  snapshotArray: 'plain-data',
+  MAX_BYTES_PER_CODE_UNIT: 'write-json-string',
+  writeJsonChars: 'write-json-string',
+  MAX_NUMBER_BYTES: 'write-json-number',
+  writeJsonNumber: 'write-json-number',
+  writeJsonUint: 'write-json-number',
+  writeJsonFalse: 'write-json-boolean',
+  writeJsonTrue: 'write-json-boolean',
+};
+
+class Emitter {
+  readonly lines: string[] = [];
+  /** typia internals the tag expressions call, e.g. `isTypeUint32`. */
+  readonly imports = new Set<string>();
+  /** Our runtime helpers the code uses, e.g. `writeJsonChars`. */
+  readonly runtime = new Set<string>(['ARRAY_PROTOTYPE', 'OBJECT_PROTOTYPE']);
+  /** Whether any object check needs the shared `proto` local. */
+  usesProto = false;
+  private depth = 1;
+  private counter = 0;
+
+  fresh(prefix: string): string {
+    return `${prefix}${this.counter++}`;
+  }
+
+  /** Records the use of runtime helpers and returns the code unchanged. */
+  use(code: string, ...names: string[]): string {
+    for (const name of names) this.runtime.add(name);
+    return code;
+  }
+
+  line(text: string): void {
+    this.lines.push(`${'  '.repeat(this.depth)}${text}`);
+  }
+
+  block(head: string, body: () => void): void {
+    this.line(`${head} {`);
+    this.depth++;
+    body();
+    this.depth--;
+    this.line('}');
+  }
+
+  /** Rewrites a typia tag expression for the value in `name`. */
+  check(expression: TagCheck, name: string): string {
+    return expression
+      .replace(/\$importInternal\("(\w+)"\)/g, (_, helper: string) => {
+        this.imports.add(helper);
+        return `_${helper}`;
+      })
+      .replace(/\$input\b/g, name);
+  }
+}
+
+function utf8Bytes(text: string): number[] {
+  return [...Buffer.from(text, 'utf8')];
+}
+
+/** Writes the pieces, reserving room once per run of pieces between nested values. */
+function emitPieces(e: Emitter, pieces: readonly Piece[], commaIndex: string | undefined): void {
+  let run: Piece[] = [];
+  let comma = commaIndex;
+  const flush = (): void => {
+    if (run.length === 0 && comma === undefined) return;
+    let constant = comma === undefined ? 0 : 1;
+    const variable: string[] = [];
+    for (const piece of run) {
+      if (piece.kind === 'const') constant += utf8Bytes(piece.text).length;
+      else if (piece.kind === 'string') variable.push(e.use(`${piece.value}.length * MAX_BYTES_PER_CODE_UNIT`, 'MAX_BYTES_PER_CODE_UNIT'));
+      else if (piece.kind === 'boolean') constant += 5;
+      else if (piece.kind !== 'nested') variable.push(e.use('MAX_NUMBER_BYTES', 'MAX_NUMBER_BYTES'));
+    }
+    e.line(`r = ${[String(constant), ...variable].join(' + ')};`);
+    e.line('if (p + r > b.length) {');
+    e.line('  p = sink.grow(p, r);');
+    e.line('  b = sink.buf;');
+    e.line('}');
+    if (comma !== undefined) e.line(`if (${comma} !== 0) b[p++] = 0x2c;`);
+    comma = undefined;
+    for (const piece of run) {
+      if (piece.kind === 'const') {
+        // Constant text (keys, quotes, brackets) is written unrolled, byte by byte.
+        e.line(`// ${JSON.stringify(piece.text).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)}`);
+        const bytes = utf8Bytes(piece.text);
+        bytes.forEach((byte, i) => e.line(`b[${i === 0 ? 'p' : `p + ${i}`}] = ${byte};`));
+        e.line(`p += ${bytes.length};`);
+      } else if (piece.kind === 'string') e.line(e.use(`p = writeJsonChars(b, p, ${piece.value});`, 'writeJsonChars'));
+      else if (piece.kind === 'number') e.line(e.use(`p = writeJsonNumber(b, p, ${piece.value});`, 'writeJsonNumber'));
+      else if (piece.kind === 'uint') e.line(e.use(`p = writeJsonUint(b, p, ${piece.value});`, 'writeJsonUint'));
+      else if (piece.kind === 'boolean') e.line(e.use(`p = ${piece.value} ? writeJsonTrue(b, p) : writeJsonFalse(b, p);`, 'writeJsonTrue', 'writeJsonFalse'));
+    }
+    run = [];
+  };
+  for (const piece of pieces) {
+    const last = run[run.length - 1];
+    if (piece.kind === 'nested') {
+      flush();
+      piece.emit();
+    } else if (piece.kind === 'const' && last?.kind === 'const') {
+      run[run.length - 1] = { kind: 'const', text: last.text + piece.text };
+    } else {
+      run.push(piece);
+    }
+  }
+  flush();
+}
+
+/** Emits the checks of a scalar in `name`; returns the pieces that write it. */
+function scalar(e: Emitter, type: WireType, name: string): Piece[] {
+  const fail = (conditions: string[]): void => e.line(`if (${conditions.join(' || ')}) return -1;`);
+  const tags = (checks: readonly TagCheck[]): string[] => checks.map((c) => `!${e.check(c, name)}`);
+  switch (type.kind) {
+    case 'string':
+      fail([`typeof ${name} !== 'string'`, ...tags(type.checks)]);
+      return [{ kind: 'const', text: '"' }, { kind: 'string', value: name }, { kind: 'const', text: '"' }];
+    case 'number':
+      // Non-finite numbers print as `null`: never on the fast path, whatever the tags say.
+      fail([`typeof ${name} !== 'number'`, `!Number.isFinite(${name})`, ...tags(type.checks)]);
+      return [{ kind: type.unsignedInteger ? 'uint' : 'number', value: name }];
+    case 'boolean':
+      fail([`typeof ${name} !== 'boolean'`]);
+      return [{ kind: 'boolean', value: name }];
+    default:
+      throw new Error('not a scalar');
+  }
+}
+
+/** Emits code that validates and writes the value in `name`, preceded by `,` unless `commaIndex` is 0. */
+function value(e: Emitter, type: WireType, name: string, commaIndex: string | undefined): void {
+  if (type.kind === 'object') return object(e, type, name, commaIndex);
+  if (type.kind === 'array') return array(e, type, name, commaIndex);
+  emitPieces(e, scalar(e, type, name), commaIndex);
+}
+
+function object(e: Emitter, type: Extract<WireType, { kind: 'object' }>, name: string, commaIndex: string | undefined): void {
+  const keys = e.fresh('k');
+  const record = e.fresh('o');
+  e.line(`// ${type.name}`);
+  e.line(`if (typeof ${name} !== 'object' || ${name} === null) return -1;`);
+  e.usesProto = true;
+  e.line(`proto = Object.getPrototypeOf(${name});`);
+  e.line('if (proto !== OBJECT_PROTOTYPE && proto !== null) return -1;');
+  // Own enumerable keys exactly the contract's, in its order: no extras, nothing inherited, nothing
+  // non-enumerable, and JSON.stringify would write the same keys in the same order.
+  e.line(`const ${keys} = Object.keys(${name});`);
+  const keyChecks = type.properties.map((p, i) => `${keys}[${i}] !== ${JSON.stringify(p.key)}`);
+  e.line(`if (${[`${keys}.length !== ${type.properties.length}`, ...keyChecks].join(' || ')}) return -1;`);
+  e.line(`const ${record} = ${name} as Record<string, unknown>;`);
+  const pieces: Piece[] = [{ kind: 'const', text: '{' }];
+  type.properties.forEach((property, i) => {
+    const local = e.fresh('v');
+    e.line(`const ${local} = ${record}[${JSON.stringify(property.key)}];`);
+    pieces.push({ kind: 'const', text: `${i === 0 ? '' : ','}${JSON.stringify(property.key)}:` });
+    if (property.value.kind === 'object' || property.value.kind === 'array') {
+      const nested = property.value;
+      pieces.push({ kind: 'nested', emit: () => value(e, nested, local, undefined) });
+    } else {
+      pieces.push(...scalar(e, property.value, local));
+    }
+  });
+  pieces.push({ kind: 'const', text: '}' });
+  emitPieces(e, pieces, commaIndex);
+}
+
+function array(e: Emitter, type: Extract<WireType, { kind: 'array' }>, name: string, commaIndex: string | undefined): void {
+  e.line(`if (!Array.isArray(${name}) || Object.getPrototypeOf(${name}) !== ARRAY_PROTOTYPE) return -1;`);
+  for (const check of type.checks) e.line(`if (!${e.check(check, name)}) return -1;`);
+  const index = e.fresh('i');
+  const length = e.fresh('n');
+  const element = e.fresh('v');
+  emitPieces(e, [{ kind: 'const', text: '[' }], commaIndex);
+  e.block(`for (let ${index} = 0, ${length} = ${name}.length; ${index} < ${length}; ${index}++)`, () => {
+    // A hole reads as undefined and fails the element's type check: JSON.stringify would write null.
+    e.line(`const ${element}: unknown = ${name}[${index}];`);
+    value(e, type.element, element, index);
+  });
+  emitPieces(e, [{ kind: 'const', text: ']' }], undefined);
+}
+
+function snapshotExpression(e: Emitter, type: WireType, name: string, helpers: Map<string, string>): string {
+  if (type.kind === 'array') return e.use(`snapshotArray(${name}, ${snapshotFunction(e, type.element, helpers)})`, 'snapshotArray');
+  if (type.kind === 'object') return `${objectSnapshot(e, type, helpers)}(${name})`;
+  return name;
+}
+
+function snapshotFunction(e: Emitter, type: WireType, helpers: Map<string, string>): string {
+  if (type.kind === 'object') return objectSnapshot(e, type, helpers);
+  if (type.kind === 'array') return `(x: unknown): unknown => ${snapshotExpression(e, type, 'x', helpers)}`;
+  return e.use('identity', 'identity');
+}
+
+function objectSnapshot(e: Emitter, type: Extract<WireType, { kind: 'object' }>, helpers: Map<string, string>): string {
+  const fn = `snapshot${type.name.replace(/\W/g, '_')}`;
+  if (helpers.has(fn)) return fn;
+  helpers.set(fn, '');
+  const fields = type.properties.map((p) => `    ${JSON.stringify(p.key)}: ${snapshotExpression(e, p.value, `o[${JSON.stringify(p.key)}]`, helpers)},`);
+  helpers.set(
+    fn,
+    [
+      `function ${fn}(v: unknown): unknown {`,
+      "  if (typeof v !== 'object' || v === null) return v;",
+      '  const o = v as Record<string, unknown>;',
+      '  return {',
+      ...fields,
+      '  };',
+      '}',
+    ].join('\n'),
+  );
+  return fn;
+}
+
+/** The TypeScript source of the encoder module for `input`. */
+export function emitEncoder(input: EncoderInput): string {
+  const e = new Emitter();
+  value(e, input.wire, 'input', undefined);
+  const helpers = new Map<string, string>();
+  const snapshotRoot = snapshotExpression(e, input.wire, 'input', helpers);
+  const typiaImports = [...e.imports].sort().map((h) => `import { _${h} } from 'typia/lib/internal/_${h}';`);
+  const modules = new Map<string, string[]>();
+  for (const name of [...e.runtime].sort()) modules.set(RUNTIME[name]!, [...(modules.get(RUNTIME[name]!) ?? []), name]);
+  const runtimeImports = [...modules].sort(([a], [b]) => a.localeCompare(b)).map(([module, names]) => `import { ${names.join(', ')} } from '../internal/${module}.js';`);
+  return [
+    `// Generated by scripts/generate.ts from ${input.typeName} in ${input.sourceFile}: do not edit.`,
+    '// Run `pnpm --filter @herald/schemas generate` after changing the type; a test fails on drift.',
+    '/* eslint-disable */',
+    ...typiaImports,
+    "import type { ByteSink } from '../internal/byte-sink.js';",
+    ...runtimeImports,
+    '',
+    `/**`,
+    ` * Validates \`input\` as a ${input.typeName} and writes its JSON into \`sink\` from \`sink.start\`;`,
+    ' * returns the end offset, or -1 when the input is invalid or unusual (then nothing counts as written).',
+    ' */',
+    `export function write${input.exportName}(input: unknown, sink: ByteSink): number {`,
+    '  // A toJSON on a shared prototype would change what JSON.stringify writes: let the slow path decide.',
+    '  if (OBJECT_PROTOTYPE.toJSON !== undefined || ARRAY_PROTOTYPE.toJSON !== undefined) return -1;',
+    '  let b = sink.buf;',
+    '  let p = sink.start;',
+    '  let r = 0;',
+    ...(e.usesProto ? ['  let proto: unknown;'] : []),
+    ...e.lines,
+    '  return p;',
+    '}',
+    '',
+    '/**',
+    ` * A plain copy of \`input\` with only the ${input.typeName} properties, each read once, in contract`,
+    ' * order, arrays made dense; anything that is not the expected shape is kept as is for the validator.',
+    ' */',
+    `export function snapshot${input.exportName}(input: unknown): unknown {`,
+    `  return ${snapshotRoot};`,
+    '}',
+    '',
+    ...[...helpers.values()].flatMap((h) => [h, '']),
+  ].join('\n');
+}
