@@ -1,6 +1,6 @@
-// server.properties per mode (single | cluster | sasl), always bound/advertised on 127.0.0.1.
+// server.properties per mode (single | cluster | sasl | fault), always bound/advertised on 127.0.0.1.
 
-export const MODES = /** @type {const} */ (['single', 'cluster', 'sasl']);
+export const MODES = /** @type {const} */ (['single', 'cluster', 'sasl', 'fault']);
 
 /** SCRAM-SHA-512 users created at format time in sasl mode. `admin` is a super user. */
 export const SASL_USERS = Object.freeze({ admin: 'admin-secret', alice: 'alice-secret', bob: 'bob-secret' });
@@ -28,11 +28,14 @@ export const SASL_TOPICS = Object.freeze(['allowed', 'bob-scratch']);
 /**
  * Ports per mode. single: 9092/9093. cluster: N9092/N9093 for N = 1..3. sasl: 9192 PLAINTEXT (admin,
  * ANONYMOUS super user), 9193 controller, 9194 SASL_PLAINTEXT — distinct from single so both can run.
- * @param {'single'|'cluster'|'sasl'} mode
+ * fault: 9292/9293, a single node reserved for fault-injection tests.
+ * @param {'single'|'cluster'|'sasl'|'fault'} mode
  * @returns {NodePorts[]}
  */
 export function nodePorts(mode) {
   if (mode === 'single') return [{ id: 1, port: 9092, controllerPort: 9093 }];
+  // A second single node for tests that kill, pause or restart their broker, apart from the shared one.
+  if (mode === 'fault') return [{ id: 1, port: 9292, controllerPort: 9293 }];
   if (mode === 'cluster') return [1, 2, 3].map((id) => ({ id, port: id * 10000 + 9092, controllerPort: id * 10000 + 9093 }));
   if (mode === 'sasl') return [{ id: 1, port: 9192, controllerPort: 9193, saslPort: 9194 }];
   throw new Error(`unknown mode "${mode}"; use one of: ${MODES.join(', ')}`);
@@ -40,7 +43,7 @@ export function nodePorts(mode) {
 
 /**
  * Broker properties for one node as an ordered key → value map (overrides win).
- * @param {'single'|'cluster'|'sasl'} mode
+ * @param {'single'|'cluster'|'sasl'|'fault'} mode
  * @param {NodePorts} node
  * @param {string} logDir  Kafka data (log.dirs) folder for this node
  * @param {Record<string, string|number|boolean>} [overrides]
@@ -109,7 +112,7 @@ export function scramFormatArgs() {
   return Object.entries(SASL_USERS).flatMap(([name, pw]) => ['--add-scram', `SCRAM-SHA-512=[name=${name},password=${pw}]`]);
 }
 
-/** JVM heap per node (MiB). @param {'single'|'cluster'|'sasl'} mode */
+/** JVM heap per node (MiB). @param {'single'|'cluster'|'sasl'|'fault'} mode */
 export function heapMb(mode) {
   return mode === 'cluster' ? 384 : 512;
 }

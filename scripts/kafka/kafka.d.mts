@@ -1,6 +1,6 @@
 // Hand-written types for ./kafka.mjs (plain Node ESM, no build step). Keep in sync with kafka.mjs.
 
-export type Mode = 'single' | 'cluster' | 'sasl';
+export type Mode = 'single' | 'cluster' | 'sasl' | 'fault';
 export type Signal = 'SIGKILL' | 'SIGTERM' | 'SIGINT' | 'SIGHUP' | 'SIGSTOP' | 'SIGCONT';
 /** Progress messages (default: stderr with a "[kafka]" prefix); `false` silences them. */
 export type Log = ((message: string) => void) | false;

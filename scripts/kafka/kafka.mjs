@@ -19,7 +19,7 @@ const JVM_FAST = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 const DATA_MARKER = '.herald-kafka-data';
 const DEFAULT_TIMEOUT_MS = 90_000;
 
-/** @typedef {'single'|'cluster'|'sasl'} Mode */
+/** @typedef {'single'|'cluster'|'sasl'|'fault'} Mode */
 /**
  * @typedef {{ id: number, pid: number, port: number, controllerPort: number, saslPort?: number,
  *   configFile: string, logFile: string, command: string[], cwd: string, paused?: boolean }} NodeState
@@ -449,8 +449,8 @@ export async function ensureKafka(opts = {}) {
 
 const USAGE = `usage: node scripts/kafka/kafka.mjs <command>
   fetch                          download the Kafka jars (once) into the cache
-  start [single|cluster|sasl]    start a fresh broker/cluster (default single) and wait until ready
-  stop [single|cluster|sasl|all] stop recorded brokers (default all)
+  start [single|cluster|sasl|fault] start a fresh broker/cluster (default single) and wait until ready
+  stop [single|cluster|sasl|fault|all] stop recorded brokers (default all)
   status [mode]                  show recorded brokers, pids, readiness (with a mode: exit 1 unless it is ready)
   kill-node N [mode]             SIGKILL node N (mode defaults to the running cluster)
   restart-node N [mode]          restart node N with its recorded command line and wait until ready

@@ -1,6 +1,30 @@
 // Message contracts
 export type { LineItemEventMessage, OrderEventMessage } from './order/order-event.v1.js';
-export type { Amount, Id, IsoDateTime } from './tags.js';
+export type { Amount, Count, Finite, Id, IsoDateTime } from './tags.js';
 
-// Validators
+// Codecs
+export type { Codec, CodecOptions, ValidationResult } from './codec/codec.js';
+export { createOrderEventMessageV1Codec, orderEventMessageV1Codec, orderEventMessageV1SchemaId } from './order/order-event.v1.codec.js';
+
+// Validators (typia, the validator of record behind every codec)
 export { isOrderEventMessageV1, validateOrderEventMessageV1 } from './order/validators.js';
+
+// CloudEvents metadata
+export type { CloudEventAttributes } from './cloudevents/cloud-event-attributes.js';
+export { CLOUDEVENTS_SPEC_VERSION } from './cloudevents/cloud-event-attributes.js';
+export type { CloudEventInit } from './cloudevents/cloud-event-headers.js';
+export { cloudEventHeaders } from './cloudevents/cloud-event-headers.js';
+export type { EventTypeOptions } from './cloudevents/event-type.js';
+export { eventType } from './cloudevents/event-type.js';
+export type { KafkaHeaderValue, KafkaHeadersInput } from './cloudevents/parse-cloud-event-headers.js';
+export { parseCloudEventHeaders } from './cloudevents/parse-cloud-event-headers.js';
+export type { CloudEventsOptions } from './cloudevents/with-cloud-events.js';
+export { withCloudEvents } from './cloudevents/with-cloud-events.js';
+
+// Errors
+export { CloudEventHeadersError } from './errors/cloud-event-headers-error.js';
+export type { SchemaErrorCode } from './errors/schema-error.js';
+export { SchemaError } from './errors/schema-error.js';
+export { SchemaDecodeError } from './errors/schema-decode-error.js';
+export type { SchemaIssue } from './errors/schema-issue.js';
+export { SchemaValidationError } from './errors/schema-validation-error.js';

@@ -1,4 +1,6 @@
-import type { tags } from 'typia';
+// Tags come from @typia/interface (types only, no dependencies) rather than typia, so the
+// published declarations resolve without installing typia or a TypeScript compiler.
+import type { tags } from '@typia/interface';
 
 /**
  * An RFC 3339 instant: `T` separator and an explicit offset (`Z` or `±hh:mm`) are required, and the
@@ -17,8 +19,25 @@ export type IsoDateTime = tags.TagBase<{
   };
 }>;
 
+/**
+ * A finite number: typia's `Minimum<0>` alone accepts `Infinity`, which JSON cannot carry
+ * (`JSON.stringify` writes `null`). JSON Schema needs no keyword for it: JSON numbers are finite.
+ */
+export type Finite = tags.TagBase<{
+  kind: 'finite';
+  target: 'number';
+  value: undefined;
+  validate: 'Number.isFinite($input)';
+}>;
+
 /** A non-empty identifier. */
 export type Id = string & tags.MinLength<1>;
 
-/** A finite amount of money as a decimal number, never negative. */
-export type Amount = number & tags.Minimum<0>;
+/**
+ * A finite amount of money as a decimal number, never negative. `-0` passes (it equals 0) and is
+ * written as `0`, like `JSON.stringify` does.
+ */
+export type Amount = number & tags.Minimum<0> & Finite;
+
+/** A whole number from 1 to 2^32 - 1, e.g. a quantity of units. */
+export type Count = number & tags.Type<'uint32'> & tags.Minimum<1> & tags.Maximum<4294967295>;

@@ -28,6 +28,8 @@ function logAt(logger: Logger, severity: number): Logger['info'] {
   return logger.debug;
 }
 
+const authLine = /SASL authentication error|Authentication failed/i;
+
 /** Errors that only say a broker went away for a moment: librdkafka reconnects by itself. */
 const transientClientErrors: ReadonlySet<number> = new Set([RdCode.TRANSPORT, RdCode.ALL_BROKERS_DOWN]);
 
@@ -39,6 +41,8 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
   // dr_cb must be set whenever an opaque is passed, or the binding leaks it (upstream #272).
   const producer: Producer = new kafka.Producer({ ...config, dr_cb: true, event_cb: true } as never);
   let authFailure: KafkaFailure | undefined;
+  // Called when authentication fails while a connect is waiting, so it fails now, not at its timeout.
+  let onAuthFailure: (() => void) | undefined;
   // Set when we gave up on (or were told to drop) a connect that is still running underneath:
   // the binding's connect completes later, and then must be torn down, not left polling.
   let abandoned = false;
@@ -63,6 +67,12 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
   });
   producer.on('event.log', (log: { severity: number; fac: string; message: string }) => {
     logAt(logger, log.severity)(log.message, { facility: log.fac, source: 'librdkafka' });
+    // librdkafka reports a SASL failure only as a log line (no error event; connect later fails
+    // with a generic transport error): recognise it here so the caller gets AUTHENTICATION.
+    if (log.fac === 'FAIL' && authLine.test(log.message)) {
+      authFailure = { code: RdCode.AUTHENTICATION, name: codeName(RdCode.AUTHENTICATION), message: log.message };
+      onAuthFailure?.();
+    }
   });
   producer.on('event.stats', (stats: { message: string }) => events.stats?.(stats.message));
 
@@ -73,6 +83,7 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
         const finish = (error: unknown) => {
           if (done) return;
           done = true;
+          onAuthFailure = undefined;
           clearTimeout(timer);
           if (error === undefined) {
             producer.setPollInBackground(true);
@@ -88,6 +99,10 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
               ? new AuthenticationError(`authentication failed: ${auth.message}`, { kafkaCode: auth.code, kafkaName: auth.name, cause: auth.cause })
               : new BrokerUnreachableError(`no broker of ${String(config['bootstrap.servers'])} answered within ${timeoutMs} ms`, { cause }),
           );
+        };
+        onAuthFailure = () => {
+          abandoned = true;
+          fail();
         };
         // The binding's own metadata wait can run ~30 s against a dead broker: bound it here.
         const timer = setTimeout(() => {

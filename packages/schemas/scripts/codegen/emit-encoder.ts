@@ -18,7 +18,8 @@ export interface EncoderInput {
 type Piece =
   | { readonly kind: 'const'; readonly text: string }
   | { readonly kind: 'string' | 'number' | 'uint' | 'boolean'; readonly value: string }
-  | { readonly kind: 'nested'; readonly emit: () => void };
+  /** A value with its own checks and reservations; `open`/`close` join the surrounding runs. */
+  | { readonly kind: 'nested'; readonly open: string; readonly close: string; readonly emit: () => void };
 
 /** Which runtime module exports each helper a generated encoder may use. */
 const RUNTIME: Readonly<Record<string, string>> = {
@@ -86,6 +87,11 @@ function utf8Bytes(text: string): number[] {
 /** Writes the pieces, reserving room once per run of pieces between nested values. */
 function emitPieces(e: Emitter, pieces: readonly Piece[], commaIndex: string | undefined): void {
   let run: Piece[] = [];
+  const push = (piece: Piece): void => {
+    const last = run[run.length - 1];
+    if (piece.kind === 'const' && last?.kind === 'const') run[run.length - 1] = { kind: 'const', text: last.text + piece.text };
+    else run.push(piece);
+  };
   let comma = commaIndex;
   const flush = (): void => {
     if (run.length === 0 && comma === undefined) return;
@@ -119,23 +125,26 @@ function emitPieces(e: Emitter, pieces: readonly Piece[], commaIndex: string | u
     run = [];
   };
   for (const piece of pieces) {
-    const last = run[run.length - 1];
     if (piece.kind === 'nested') {
+      if (piece.open !== '') push({ kind: 'const', text: piece.open });
       flush();
       piece.emit();
-    } else if (piece.kind === 'const' && last?.kind === 'const') {
-      run[run.length - 1] = { kind: 'const', text: last.text + piece.text };
+      if (piece.close !== '') push({ kind: 'const', text: piece.close });
     } else {
-      run.push(piece);
+      push(piece);
     }
   }
   flush();
 }
 
+/** A finiteness tag: the number check below already makes it. */
+const FINITE = '(Number.isFinite($input))';
+
 /** Emits the checks of a scalar in `name`; returns the pieces that write it. */
 function scalar(e: Emitter, type: WireType, name: string): Piece[] {
   const fail = (conditions: string[]): void => e.line(`if (${conditions.join(' || ')}) return -1;`);
-  const tags = (checks: readonly TagCheck[]): string[] => checks.map((c) => `!${e.check(c, name)}`);
+  const tags = (checks: readonly TagCheck[]): string[] =>
+    checks.filter((c) => type.kind !== 'number' || c !== FINITE).map((c) => `!${e.check(c, name)}`);
   switch (type.kind) {
     case 'string':
       fail([`typeof ${name} !== 'string'`, ...tags(type.checks)]);
@@ -155,7 +164,7 @@ function scalar(e: Emitter, type: WireType, name: string): Piece[] {
 /** Emits code that validates and writes the value in `name`, preceded by `,` unless `commaIndex` is 0. */
 function value(e: Emitter, type: WireType, name: string, commaIndex: string | undefined): void {
   if (type.kind === 'object') return object(e, type, name, commaIndex);
-  if (type.kind === 'array') return array(e, type, name, commaIndex);
+  if (type.kind === 'array') return emitPieces(e, [arrayPiece(e, type, name)], commaIndex);
   emitPieces(e, scalar(e, type, name), commaIndex);
 }
 
@@ -178,9 +187,11 @@ function object(e: Emitter, type: Extract<WireType, { kind: 'object' }>, name: s
     const local = e.fresh('v');
     e.line(`const ${local} = ${record}[${JSON.stringify(property.key)}];`);
     pieces.push({ kind: 'const', text: `${i === 0 ? '' : ','}${JSON.stringify(property.key)}:` });
-    if (property.value.kind === 'object' || property.value.kind === 'array') {
+    if (property.value.kind === 'object') {
       const nested = property.value;
-      pieces.push({ kind: 'nested', emit: () => value(e, nested, local, undefined) });
+      pieces.push({ kind: 'nested', open: '', close: '', emit: () => object(e, nested, local, undefined) });
+    } else if (property.value.kind === 'array') {
+      pieces.push(arrayPiece(e, property.value, local));
     } else {
       pieces.push(...scalar(e, property.value, local));
     }
@@ -189,19 +200,21 @@ function object(e: Emitter, type: Extract<WireType, { kind: 'object' }>, name: s
   emitPieces(e, pieces, commaIndex);
 }
 
-function array(e: Emitter, type: Extract<WireType, { kind: 'array' }>, name: string, commaIndex: string | undefined): void {
-  e.line(`if (!Array.isArray(${name}) || Object.getPrototypeOf(${name}) !== ARRAY_PROTOTYPE) return -1;`);
-  for (const check of type.checks) e.line(`if (!${e.check(check, name)}) return -1;`);
-  const index = e.fresh('i');
-  const length = e.fresh('n');
-  const element = e.fresh('v');
-  emitPieces(e, [{ kind: 'const', text: '[' }], commaIndex);
-  e.block(`for (let ${index} = 0, ${length} = ${name}.length; ${index} < ${length}; ${index}++)`, () => {
-    // A hole reads as undefined and fails the element's type check: JSON.stringify would write null.
-    e.line(`const ${element}: unknown = ${name}[${index}];`);
-    value(e, type.element, element, index);
-  });
-  emitPieces(e, [{ kind: 'const', text: ']' }], undefined);
+/** The piece that writes the array in `name`: `[`, then each element checked and written, then `]`. */
+function arrayPiece(e: Emitter, type: Extract<WireType, { kind: 'array' }>, name: string): Piece {
+  const emit = (): void => {
+    const index = e.fresh('i');
+    const length = e.fresh('n');
+    const element = e.fresh('v');
+    e.line(`if (!Array.isArray(${name}) || Object.getPrototypeOf(${name}) !== ARRAY_PROTOTYPE) return -1;`);
+    for (const check of type.checks) e.line(`if (!${e.check(check, name)}) return -1;`);
+    e.block(`for (let ${index} = 0, ${length} = ${name}.length; ${index} < ${length}; ${index}++)`, () => {
+      // A hole reads as undefined and fails the element's type check: JSON.stringify would write null.
+      e.line(`const ${element}: unknown = ${name}[${index}];`);
+      value(e, type.element, element, index);
+    });
+  };
+  return { kind: 'nested', open: '[', close: ']', emit };
 }
 
 function snapshotExpression(e: Emitter, type: WireType, name: string, helpers: Map<string, string>): string {

@@ -75,6 +75,11 @@ export class ScratchSink implements ByteSink {
   buf: Buffer = Buffer.allocUnsafeSlow(SLAB_BYTES);
   start = 0;
 
+  /** Prepares for the next message, which overwrites the last. */
+  begin(): void {
+    this.start = 0;
+  }
+
   grow(p: number, need: number): number {
     const next = Buffer.allocUnsafeSlow(nextSize(p, need));
     this.buf.copy(next, 0, 0, p);

@@ -5,7 +5,7 @@
 export const OBJECT_PROTOTYPE: { readonly toJSON?: unknown } = Object.prototype;
 
 /** `Array.prototype`, typed for the `toJSON` pollution check. */
-export const ARRAY_PROTOTYPE: { readonly toJSON?: unknown } = Array.prototype;
+export const ARRAY_PROTOTYPE = Array.prototype as { readonly toJSON?: unknown };
 
 /** Returns its argument: the snapshot of a scalar. */
 export function identity(value: unknown): unknown {

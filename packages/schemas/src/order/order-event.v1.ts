@@ -1,16 +1,14 @@
-import type { tags } from 'typia';
-import type { Amount, Id, IsoDateTime } from '../tags.js';
+// Version 1 of the order event contract. Once published, never edit this file: add
+// order-event.v2.ts instead (docs/schemas.md, "Defining a new message version").
+import type { Amount, Count, Id, IsoDateTime } from '../tags.js';
 
-/**
- * One line of an order as it travels on the wire (version 1). Field names are the wire names.
- * Published: never edit this file; add `order-event.v2.ts` instead.
- */
+/** One line of an order as it travels on the wire (version 1). Field names are the wire names. */
 export interface LineItemEventMessage {
   readonly line_item_id: Id;
   readonly product_id: Id;
   readonly product_title: string;
   /** Units ordered: a whole number from 1 to 2^32 - 1. */
-  readonly quantity: number & tags.Type<'uint32'> & tags.Minimum<1>;
+  readonly quantity: Count;
   /** Unit price as a decimal number in the order's currency. */
   readonly price: Amount;
 }

@@ -1,5 +1,5 @@
 import typia from 'typia';
-import type { IValidation } from 'typia';
+import type { IValidation } from '@typia/interface';
 import type { OrderEventMessage } from './order-event.v1.js';
 
 // Created once at module scope: typia compiles each into a specialised function at build time.
