@@ -14,7 +14,7 @@ import { fakeTransports, jsonCodec, memoryLogger } from '../support/fake-transpo
 
 type Event = { id: string; kind?: string };
 
-function setup(overrides: Partial<PublisherOptions<Event>> = {}) {
+function setup(overrides: Record<string, unknown> = {}) {
   const transports = fakeTransports();
   const publisher = createPublisher<Event>({
     brokers: '127.0.0.1:9092',

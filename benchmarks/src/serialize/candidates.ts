@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { isOrderEventMessageV1, orderEventMessageV1Codec } from '@herald/schemas';
+import type { OrderEventMessage } from '@herald/schemas';
+import fastJson from 'fast-json-stringify';
+import typia from 'typia';
+
+/** One way to turn an order into validated JSON bytes. */
+export interface Candidate {
+  readonly name: string;
+  /** Whether it validates the message before it is sent. */
+  readonly validates: boolean;
+  readonly encode: (message: OrderEventMessage) => Buffer;
+}
+
+/** The baseline every ratio is relative to. */
+export const BASELINE = 'JSON.stringify + Buffer.from';
+
+const typiaStringify = typia.json.createStringify<OrderEventMessage>();
+const typiaAssertStringify = typia.json.createAssertStringify<OrderEventMessage>();
+
+// The contract other languages read: fast-json-stringify compiles its serializer from it.
+const schema = JSON.parse(readFileSync(new URL('../../../docs/schemas/order-event.v1.json', import.meta.url), 'utf8')) as object;
+const fjsStringify = fastJson(schema);
+
+/** The candidates, baseline first. */
+export const candidates: readonly Candidate[] = [
+  { name: BASELINE, validates: false, encode: (m) => Buffer.from(JSON.stringify(m)) },
+  { name: 'typia stringify + Buffer.from', validates: false, encode: (m) => Buffer.from(typiaStringify(m)) },
+  { name: 'typia assertStringify + Buffer.from', validates: true, encode: (m) => Buffer.from(typiaAssertStringify(m)) },
+  {
+    name: 'typia equals + fast-json-stringify',
+    validates: true,
+    encode: (m) => {
+      if (!isOrderEventMessageV1(m)) throw new TypeError('invalid order');
+      return Buffer.from(fjsStringify(m));
+    },
+  },
+  { name: 'herald codec.encode', validates: true, encode: (m) => orderEventMessageV1Codec.encode(m) },
+  { name: 'herald codec.encodeTransient', validates: true, encode: (m) => orderEventMessageV1Codec.encodeTransient(m) },
+];

@@ -1,0 +1,47 @@
+// Every runnable example, executed against the real local broker as a user would run it.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { brokers } from '../../../test-support/brokers.js';
+
+const run = promisify(execFile);
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+
+async function example(name: string, args: string[] = []): Promise<{ stdout: string; code: number }> {
+  try {
+    const { stdout } = await run(process.execPath, [`${dist}${name}.js`, ...args], {
+      env: { ...process.env, KAFKA_BROKERS: brokers().single },
+      timeout: 120_000,
+    });
+    return { stdout, code: 0 };
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; code?: number };
+    return { stdout: `${e.stdout ?? ''}${e.stderr ?? ''}`, code: e.code ?? -1 };
+  }
+}
+
+describe.concurrent('examples', () => {
+  it.each([
+    ['basic-publisher', /^acked: herald-example-orders\[\d\]@\d+ key=order-1$/m],
+    ['multi-topic-publisher', /acked: herald-example-orders-created\[\d\]@\d+\nacked: herald-example-orders-cancelled\[\d\]@\d+/],
+    ['async-batch-publisher', /batch: 999 acked, 1 failed\n  order-500: SCHEMA_VALIDATION/],
+    ['context-manager', /leaving the scope with 100 pending\nscope left/],
+    ['low-latency', /lowLatency: p50 [\d.]+ ms, p99 [\d.]+ ms over 200 acked round trips/],
+    ['performance-tuning', /highThroughput: 50000 acked in [\d.]+ s/],
+    ['graceful-shutdown', /closed after SIGTERM: [1-9]\d* acked, 0 undelivered/],
+    ['testing-with-mocks', /testing with mocks: all assertions passed/],
+  ])('%s runs and prints what it promises', async (name, expected) => {
+    const { stdout, code } = await example(name);
+    expect(stdout).toMatch(expected);
+    expect(code, stdout).toBe(0);
+  });
+
+  it('demo publishes, reads back and confirms the count', async () => {
+    const { stdout, code } = await example('demo', ['--orders', '2000']);
+    expect(stdout).toMatch(/published 2000\/2000 order events/);
+    expect(stdout).toMatch(/read back 2000 records/);
+    expect(stdout).toMatch(/demo OK/);
+    expect(code, stdout).toBe(0);
+  });
+});
