@@ -9,7 +9,7 @@ export interface Fixture {
 
 function lineItem(i: number): LineItemEventMessage {
   return {
-    line_item_id: `3f1c9b2e-7a4d-4c1e-9b6f-${String(100000000000 + i)}`,
+    line_item_id: `li_${String(7_000_000 + i)}`,
     product_id: `SKU-${String(40000 + i * 7)}`,
     product_title: i % 3 === 0 ? `Darjeeling first flush ${i}, 100 g` : i % 3 === 1 ? 'Ceramic teapot – 0.8 l' : 'Café au lait mug',
     quantity: 1 + (i % 4),
@@ -21,7 +21,7 @@ function order(lineItems: number): OrderEventMessage {
   const items = Array.from({ length: lineItems }, (_, i) => lineItem(i));
   const total = Math.round(items.reduce((sum, item) => sum + item.price * item.quantity * 100, 0)) / 100;
   const message: OrderEventMessage = {
-    order_id: 'ord_7c2e4b1a-59d3-4f0e-8a6b-2d1c3e4f5a6b',
+    order_id: '7c2e4b1a-59d3-4f0e-8a6b-2d1c3e4f5a6b',
     created_at: '2025-01-15T10:30:00.123Z',
     customer_name: 'Ada Lovelace',
     line_items: items,

@@ -5,6 +5,8 @@ export { installGracefulShutdown } from './shutdown.js';
 export { presets } from './presets.js';
 export { createDefaultLogger } from './logger.js';
 export { createRdkafkaTransport } from './transport/rdkafka-transport.js';
+export { extractTraceContext } from './telemetry/extract-context.js';
+export { parseRdkafkaStats } from './telemetry/rdkafka-stats.js';
 
 // Errors
 export {
@@ -33,6 +35,8 @@ export type { InMemoryPublisherOptions, PublishedRecord } from './in-memory-publ
 export type { KafkaSettings, SaslSettings, SslSettings } from './kafka-settings.js';
 export type { Logger, LogMethod } from './logger.js';
 export type { PublisherOptions } from './options.js';
+export type { ConsumedHeaders } from './telemetry/extract-context.js';
+export type { RdkafkaStatsSnapshot } from './telemetry/rdkafka-stats.js';
 export type { PresetName } from './presets.js';
 export type { GracefulShutdownOptions } from './shutdown.js';
 export type { KafkaFailure, Transport, TransportContext, TransportEvents, TransportFactory } from './transport/transport.js';

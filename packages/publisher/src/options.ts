@@ -10,6 +10,8 @@ import type { EventEncoder, Headers, MessageKey } from './types.js';
 import { assertTopicName } from './internal/topic-name.js';
 import { convertHeaders } from './internal/headers.js';
 import { createRdkafkaTransport } from './transport/rdkafka-transport.js';
+import type { TelemetryOptions } from './telemetry/publisher-telemetry.js';
+import type { MeterProvider, TracerProvider } from '@opentelemetry/api';
 
 /** Options of {@link createPublisher}. Give exactly one of `topic` and `route`. */
 export interface PublisherOptions<T> {
@@ -47,6 +49,10 @@ export interface PublisherOptions<T> {
   readonly closeTimeoutMs?: number;
   /** The producer behind the publisher; tests pass a fake. @defaultValue the native librdkafka producer */
   readonly transport?: TransportFactory;
+  /** Tracer provider for `send {topic}` spans. @defaultValue the global one; no SDK = no cost */
+  readonly tracerProvider?: TracerProvider;
+  /** Meter provider for `messaging.client.*` and Herald metrics. @defaultValue the global one */
+  readonly meterProvider?: MeterProvider;
 }
 
 /** Options after defaults and checks: what the publisher runs with. */
@@ -66,6 +72,7 @@ export interface ResolvedOptions<T> {
   readonly maxInFlightBytes: number;
   readonly closeTimeoutMs: number;
   readonly transport: TransportFactory;
+  readonly telemetry: TelemetryOptions;
 }
 
 function positiveInt(name: string, value: number | undefined, fallback: number): number {
@@ -139,5 +146,9 @@ export function resolveOptions<T>(options: PublisherOptions<T>): ResolvedOptions
     maxInFlightBytes: positiveInt('maxInFlightBytes', options.maxInFlightBytes, 64 * 1024 * 1024),
     closeTimeoutMs: positiveInt('closeTimeoutMs', options.closeTimeoutMs, 30_000),
     transport: options.transport ?? createRdkafkaTransport,
+    telemetry: {
+      ...(options.tracerProvider === undefined ? {} : { tracerProvider: options.tracerProvider }),
+      ...(options.meterProvider === undefined ? {} : { meterProvider: options.meterProvider }),
+    },
   };
 }

@@ -10,7 +10,6 @@ import { classifyDeliveryFailure, RdCode } from './internal/classify.js';
 import type { KafkaFailure } from './internal/classify.js';
 import { Fifo } from './internal/fifo.js';
 import { PendingTable } from './internal/pending-table.js';
-import type { Settler } from './internal/pending-table.js';
 import { createRecordBuilder } from './internal/record-builder.js';
 import type { OutgoingRecord } from './internal/record-builder.js';
 import { redactConfig } from './kafka-settings.js';
@@ -18,13 +17,26 @@ import { childLogger } from './logger.js';
 import type { Logger } from './logger.js';
 import { resolveOptions } from './options.js';
 import type { PublisherOptions, ResolvedOptions } from './options.js';
+import { PublisherTelemetry } from './telemetry/publisher-telemetry.js';
+import type { Traced } from './telemetry/publisher-telemetry.js';
 import type { Transport } from './transport/transport.js';
+import { context, trace } from '@opentelemetry/api';
+import type { Span } from '@opentelemetry/api';
 import type { CloseReport, DeliveryReport, EventPublisher, PublishOptions, PublishOutcome } from './types.js';
+
+/** One accepted publish, from `publish()` until it settles: how to settle it and what it sent. */
+interface Ticket extends Traced {
+  readonly resolve: (report: DeliveryReport) => void;
+  readonly reject: (error: HeraldError) => void;
+  readonly topic: string;
+  readonly key: string | Buffer | null;
+  readonly bytes: number;
+}
 
 /** A publish accepted but not yet handed to the transport: waiting for a connection or capacity. */
 interface Waiting {
   readonly record: OutgoingRecord;
-  readonly settler: Settler<DeliveryReport>;
+  readonly ticket: Ticket;
   readonly deadline: number;
 }
 
@@ -44,7 +56,8 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
   readonly #options: ResolvedOptions<T>;
   readonly #log: Logger;
   readonly #build: (event: T, call?: PublishOptions) => OutgoingRecord;
-  readonly #pending: PendingTable<DeliveryReport>;
+  readonly #pending: PendingTable<Ticket>;
+  readonly #telemetry: PublisherTelemetry;
   readonly #waiting = new Fifo<Waiting>();
   readonly #idle: Array<() => void> = [];
   #state: State = 'idle';
@@ -62,6 +75,15 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     this.#log = childLogger(options.logger, { component: 'publisher', clientId: options.clientId });
     this.#build = createRecordBuilder(options);
     this.#pending = new PendingTable(options.maxInFlight);
+    const pending = this.#pending;
+    this.#telemetry = new PublisherTelemetry(options.telemetry, options.clientId, String(options.rdkafka['bootstrap.servers']), {
+      get pending() {
+        return pending.count;
+      },
+      get inFlightBytes() {
+        return pending.bytes;
+      },
+    });
   }
 
   get pending(): number {
@@ -79,6 +101,10 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
   }
 
   publish(event: T, options?: PublishOptions): Promise<DeliveryReport> {
+    return this.#publish(event, options, 'send');
+  }
+
+  #publish(event: T, options: PublishOptions | undefined, operation: 'send' | 'create'): Promise<DeliveryReport> {
     if (this.closed) return Promise.reject(new PublisherClosedError());
     let record: OutgoingRecord;
     try {
@@ -86,16 +112,29 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     } catch (error) {
       return Promise.reject(error as HeraldError);
     }
+    const telemetry = this.#telemetry;
+    let span: Span | undefined;
+    if (telemetry.tracing) {
+      span = telemetry.start(record.topic, record.key, context.active(), operation);
+      record.headers = telemetry.inject(span, record.headers);
+    }
+    const startedAt = telemetry.metrics ? performance.now() : 0;
     return new Promise<DeliveryReport>((resolve, reject) => {
-      const settler = { resolve, reject };
-      if (this.#ready && !this.#full && this.#waiting.length === 0 && this.#fits(record.bytes) && this.#send(record, settler)) return;
-      this.#wait({ record, settler, deadline: Date.now() + this.#options.maxBlockMs });
+      const ticket: Ticket = { resolve, reject, topic: record.topic, key: record.key, bytes: record.bytes, span, startedAt };
+      if (this.#ready && !this.#full && this.#waiting.length === 0 && this.#fits(record.bytes) && this.#send(record, ticket)) return;
+      this.#wait({ record, ticket, deadline: Date.now() + this.#options.maxBlockMs });
     });
   }
 
   async publishBatch(events: Iterable<T>): Promise<Array<PublishOutcome<T>>> {
     const list = Array.from(events);
-    const results = await Promise.allSettled(list.map((event) => this.publish(event)));
+    const telemetry = this.#telemetry;
+    // One `send` span for the batch, parent of a `create` span per message (messaging conventions).
+    const batchSpan = telemetry.tracing && list.length > 0 ? telemetry.startBatch(this.#options.fixedTopic, list.length) : undefined;
+    const publishAll = () => list.map((event) => this.#publish(event, undefined, batchSpan === undefined ? 'send' : 'create'));
+    const promises = batchSpan === undefined ? publishAll() : context.with(trace.setSpan(context.active(), batchSpan), publishAll);
+    const results = await Promise.allSettled(promises);
+    batchSpan?.end();
     return results.map((result, i): PublishOutcome<T> => {
       const event = list[i] as T;
       return result.status === 'fulfilled'
@@ -129,9 +168,9 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
   }
 
   /** Hands `record` to the transport; false when librdkafka's queue is full (the caller re-queues). */
-  #send(record: OutgoingRecord, settler: Settler<DeliveryReport>): boolean {
+  #send(record: OutgoingRecord, ticket: Ticket): boolean {
     const transport = this.#transport as Transport;
-    const id = this.#pending.add({ settler, topic: record.topic, key: record.key, bytes: record.bytes });
+    const id = this.#pending.add(ticket);
     const code = transport.produce(record.topic, record.value, record.key, record.headers, id);
     if (code === 0) return true;
     this.#pending.take(id);
@@ -139,7 +178,7 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       this.#full = true;
       return false;
     }
-    settler.reject(classifyDeliveryFailure({ code, name: transport.codeName(code), message: 'rejected by the producer' }, record.topic));
+    this.#fail(ticket, classifyDeliveryFailure({ code, name: transport.codeName(code), message: 'rejected by the producer' }, record.topic));
     return true;
   }
 
@@ -156,7 +195,7 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       const next = this.#waiting.peek();
       if (next === undefined || !this.#fits(next.record.bytes)) break;
       this.#waiting.shift();
-      if (!this.#send(next.record, next.settler)) {
+      if (!this.#send(next.record, next.ticket)) {
         this.#waiting.unshift(next);
         break;
       }
@@ -171,7 +210,7 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     const now = Date.now();
     for (let next = this.#waiting.peek(); next !== undefined && next.deadline <= now; next = this.#waiting.peek()) {
       this.#waiting.shift();
-      next.settler.reject(new QueueFullTimeoutError(`no capacity for ${this.#options.maxBlockMs} ms (maxBlockMs): the event was not sent`));
+      this.#fail(next.ticket, new QueueFullTimeoutError(`no capacity for ${this.#options.maxBlockMs} ms (maxBlockMs): the event was not sent`));
     }
     if (this.#waiting.length === 0) this.#stopSweeper();
     this.#checkIdle();
@@ -183,13 +222,10 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
   }
 
   #onDelivery(from: Transport, id: number, failure: KafkaFailure | null, partition: number, offset: number, timestamp: number | undefined): void {
-    const entry = this.#pending.take(id);
-    if (entry !== undefined) {
-      if (failure === null) {
-        entry.settler.resolve({ topic: entry.topic, partition, offset, timestamp: timestamp ?? undefined, key: entry.key });
-      } else {
-        entry.settler.reject(classifyDeliveryFailure(failure, entry.topic));
-      }
+    const ticket = this.#pending.take(id);
+    if (ticket !== undefined) {
+      if (failure === null) this.#ack(ticket, partition, offset, timestamp);
+      else this.#fail(ticket, classifyDeliveryFailure(failure, ticket.topic));
     }
     if (from === this.#transport) {
       this.#full = false;
@@ -198,11 +234,22 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     this.#checkIdle();
   }
 
+  #ack(ticket: Ticket, partition: number, offset: number, timestamp: number | undefined): void {
+    if (ticket.span !== undefined || this.#telemetry.metrics) this.#telemetry.acked(ticket, ticket.topic, partition, offset);
+    ticket.resolve({ topic: ticket.topic, partition, offset, timestamp: timestamp ?? undefined, key: ticket.key });
+  }
+
+  #fail(ticket: Ticket, error: HeraldError): void {
+    if (ticket.span !== undefined || this.#telemetry.metrics) this.#telemetry.failed(ticket, ticket.topic, error);
+    ticket.reject(error);
+  }
+
   // --- connection and recovery ------------------------------------------------------------------
 
   async #connect(): Promise<void> {
     if (!this.closed) this.#state = 'connecting';
     const transport = this.#createTransport();
+    this.#telemetry.refresh();
     this.#log.info('connecting', { brokers: this.#options.rdkafka['bootstrap.servers'] });
     try {
       await transport.connect(this.#options.connectTimeoutMs);
@@ -213,7 +260,7 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       if (!this.closed) this.#state = 'idle';
       const herald = error as HeraldError;
       this.#log.error('connect failed', { code: herald.code, retriable: herald.retriable, reason: herald.message });
-      for (const waiting of this.#waiting.clear()) waiting.settler.reject(herald);
+      for (const waiting of this.#waiting.clear()) this.#fail(waiting.ticket, herald);
       this.#stopSweeper();
       this.#checkIdle();
       throw herald;
@@ -238,6 +285,7 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       events: {
         delivery: (id, failure, partition, offset, timestamp) => this.#onDelivery(transport, id, failure, partition, offset, timestamp),
         fatal: (failure) => this.#onFatal(transport, failure),
+        stats: (json) => this.#telemetry.stats(json),
       },
     });
     this.#transport = transport;
@@ -265,7 +313,8 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       cause: failure.cause,
       outcome: 'unknown',
     });
-    for (const entry of failed) entry.settler.reject(error());
+    this.#telemetry.fatal();
+    for (const ticket of failed) this.#fail(ticket, error());
     void from.disconnect();
     this.#transport = undefined;
     this.#ready = false;
@@ -313,11 +362,11 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     let undelivered = 0;
     for (const waiting of this.#waiting.clear()) {
       undelivered += 1;
-      waiting.settler.reject(new PublisherClosedError('the publisher closed before this event could be sent: it was not written'));
+      this.#fail(waiting.ticket, new PublisherClosedError('the publisher closed before this event could be sent: it was not written'));
     }
-    for (const entry of this.#pending.drain()) {
+    for (const ticket of this.#pending.drain()) {
       undelivered += 1;
-      entry.settler.reject(new DeliveryTimeoutError(`the publisher closed before ${entry.topic} acked: the event may have been written`));
+      this.#fail(ticket, new DeliveryTimeoutError(`the publisher closed before ${ticket.topic} acked: the event may have been written`));
     }
     this.#stopSweeper();
     this.#checkIdle();

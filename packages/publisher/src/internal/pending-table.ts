@@ -1,14 +1,5 @@
-/** Settles one publish: `resolve` with the report or `reject` with a Herald error. */
-export interface Settler<R> {
-  resolve(value: R): void;
-  reject(reason: unknown): void;
-}
-
-/** What the table remembers about one record in flight. */
-export interface PendingEntry<R> {
-  readonly settler: Settler<R>;
-  readonly topic: string;
-  readonly key: string | Buffer | null;
+/** What the table needs of an entry: its size, for the in-flight byte budget. */
+export interface Sized {
   readonly bytes: number;
 }
 
@@ -18,11 +9,11 @@ export interface PendingEntry<R> {
  * entry per message cost ~2 µs of main-thread time); an id whose slot is still taken by an older,
  * slower record goes to a small overflow map instead.
  */
-export class PendingTable<R> {
+export class PendingTable<E extends Sized> {
   readonly #mask: number;
   readonly #ids: Float64Array;
-  readonly #entries: Array<PendingEntry<R> | undefined>;
-  readonly #overflow = new Map<number, PendingEntry<R>>();
+  readonly #entries: Array<E | undefined>;
+  readonly #overflow = new Map<number, E>();
   #nextId = 1;
   /** Records in flight. */
   count = 0;
@@ -34,11 +25,11 @@ export class PendingTable<R> {
     while (size < capacityHint * 2 && size < 1 << 20) size *= 2;
     this.#mask = size - 1;
     this.#ids = new Float64Array(size);
-    this.#entries = new Array<PendingEntry<R> | undefined>(size).fill(undefined);
+    this.#entries = new Array<E | undefined>(size).fill(undefined);
   }
 
   /** Tracks `entry` and returns its id. */
-  add(entry: PendingEntry<R>): number {
+  add(entry: E): number {
     const id = this.#nextId++;
     const slot = id & this.#mask;
     if (this.#entries[slot] === undefined) {
@@ -53,9 +44,9 @@ export class PendingTable<R> {
   }
 
   /** Removes and returns the entry for `id`, or undefined when it was already settled. */
-  take(id: number): PendingEntry<R> | undefined {
+  take(id: number): E | undefined {
     const slot = id & this.#mask;
-    let entry: PendingEntry<R> | undefined;
+    let entry: E | undefined;
     if (this.#ids[slot] === id && this.#entries[slot] !== undefined) {
       entry = this.#entries[slot];
       this.#entries[slot] = undefined;
@@ -71,8 +62,8 @@ export class PendingTable<R> {
   }
 
   /** Removes and returns every entry (oldest ids first), e.g. to fail them all after a fatal error. */
-  drain(): Array<PendingEntry<R>> {
-    const all: Array<[number, PendingEntry<R>]> = [];
+  drain(): Array<E> {
+    const all: Array<[number, E]> = [];
     for (let slot = 0; slot < this.#entries.length; slot++) {
       const entry = this.#entries[slot];
       if (entry !== undefined) all.push([this.#ids[slot] as number, entry]);

@@ -10,7 +10,8 @@ export interface OutgoingRecord {
   readonly topic: string;
   readonly value: Buffer;
   readonly key: MessageKey;
-  readonly headers: WireHeaders | undefined;
+  /** Not readonly: tracing appends trace-context headers to this (always fresh) array. */
+  headers: WireHeaders | undefined;
   /** Value + key + headers, for the in-flight byte budget. */
   readonly bytes: number;
 }

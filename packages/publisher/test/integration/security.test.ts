@@ -17,9 +17,10 @@ afterAll(async () => {
   await broker?.stop();
 });
 
-function publisherAs(username: string, password: string, topic: string, logger = memoryLogger()) {
+function publisherAs(username: string, password: string, topic: string, logger = memoryLogger(), rdkafka: Record<string, string> = {}) {
   const publisher = createPublisher<{ id: string }>({
     brokers: broker.saslBootstrap!,
+    rdkafka,
     topic,
     codec: jsonCodec,
     logger,
@@ -44,6 +45,15 @@ describe('SASL/SCRAM and ACLs', () => {
     expect(error).toMatchObject({ code: 'AUTHENTICATION', retriable: false });
     expect(JSON.stringify(logger.lines)).not.toContain('not-the-secret-7f3a');
     expect(String((error as Error).message)).not.toContain('not-the-secret-7f3a');
+  });
+
+  it('keeps the password out of every log line even with librdkafka debug logging on', async () => {
+    const logger = memoryLogger();
+    const secret = 'debug-secret-91c2';
+    const publisher = publisherAs('alice', secret, 'allowed', logger, { debug: 'all', log_level: '7' });
+    await expect(publisher.connect()).rejects.toBeInstanceOf(AuthenticationError);
+    expect(logger.lines.length).toBeGreaterThan(20);
+    expect(JSON.stringify(logger.lines)).not.toContain(secret);
   });
 
   it('fails a topic the user may not write with TopicAuthorizationError, fast', async () => {

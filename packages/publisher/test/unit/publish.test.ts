@@ -45,7 +45,7 @@ describe('publish', () => {
   });
 
   it('routes each event to the topic route(event) names', async () => {
-    const { publisher, transports } = setup({ topic: undefined, route: (e) => `orders.${e.kind ?? 'x'}` });
+    const { publisher, transports } = setup({ topic: undefined, route: (e: Event) => `orders.${e.kind ?? 'x'}` });
     void publisher.publish({ id: '1', kind: 'created' });
     void publisher.publish({ id: '2', kind: 'cancelled' });
     await tick();

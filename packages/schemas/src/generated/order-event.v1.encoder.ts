@@ -28,7 +28,7 @@ export function writeOrderEventMessageV1(input: unknown, sink: ByteSink): number
   const v2 = o1["order_id"];
   if (typeof v2 !== 'string' || !(1 <= v2.length)) return -1;
   const v3 = o1["created_at"];
-  if (typeof v3 !== 'string' || !(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/.test(v3) && ((y, m, d) => d <= (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : 30 + ((m + (m >> 3)) & 1)))(Number(v3.slice(0, 4)), Number(v3.slice(5, 7)), Number(v3.slice(8, 10))))) return -1;
+  if (typeof v3 !== 'string' || !(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/.test(v3) && ((y, m, d) => d <= (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : 30 + ((m + (m >> 3)) & 1)))((v3.charCodeAt(0) - 48) * 1000 + (v3.charCodeAt(1) - 48) * 100 + (v3.charCodeAt(2) - 48) * 10 + v3.charCodeAt(3) - 48, (v3.charCodeAt(5) - 48) * 10 + v3.charCodeAt(6) - 48, (v3.charCodeAt(8) - 48) * 10 + v3.charCodeAt(9) - 48))) return -1;
   const v4 = o1["customer_name"];
   if (typeof v4 !== 'string') return -1;
   const v5 = o1["line_items"];

@@ -36,15 +36,17 @@ function writeEscape(b: Buffer, p: number, c: number): number {
   return p + 2;
 }
 
-/**
- * Writes the characters of `s` as they appear between the quotes of a JSON string, at `b[p]`, and
- * returns the end. The caller has reserved `s.length * MAX_BYTES_PER_CODE_UNIT` bytes.
- */
-export function writeJsonChars(b: Buffer, p: number, s: string): number {
-  for (let i = 0, n = s.length; i < n; i++) {
+/** 1 for the ASCII code units JSON copies as they are: printable, not `"` or `\`. */
+const PLAIN_ASCII = new Uint8Array(0x80);
+for (let c = 0x20; c < 0x7f; c++) PLAIN_ASCII[c] = c === 0x22 || c === 0x5c ? 0 : 1;
+PLAIN_ASCII[0x7f] = 1;
+
+/** The general case, from code unit `i` on: escapes, multi-byte UTF-8, surrogates. */
+function writeFrom(b: Buffer, p: number, s: string, i: number): number {
+  for (const n = s.length; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) {
-      if (c >= 0x20 && c !== 0x22 && c !== 0x5c) b[p++] = c;
+      if (PLAIN_ASCII[c] === 1) b[p++] = c;
       else p = writeEscape(b, p, c);
     } else if (c < 0x800) {
       b[p] = 0xc0 | (c >> 6);
@@ -72,4 +74,20 @@ export function writeJsonChars(b: Buffer, p: number, s: string): number {
     }
   }
   return p;
+}
+
+/**
+ * Writes the characters of `s` as they appear between the quotes of a JSON string, at `b[p]`, and
+ * returns the end. The caller has reserved `s.length * MAX_BYTES_PER_CODE_UNIT` bytes.
+ */
+export function writeJsonChars(b: Buffer, p: number, s: string): number {
+  // Most wire text is plain ASCII: copy it with one table lookup per code unit, and hand the rest
+  // of the string to the general loop at the first code unit that needs more.
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80 || PLAIN_ASCII[c] === 0) return writeFrom(b, p + i, s, i);
+    b[p + i] = c;
+  }
+  return p + n;
 }

@@ -1,0 +1,200 @@
+import { context, createNoopMeter, metrics, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { Attributes, Context, Counter, Histogram, Meter, MeterProvider, Span, Tracer, TracerProvider } from '@opentelemetry/api';
+import type { HeraldError } from '../errors.js';
+import type { WireHeaders } from '../internal/headers.js';
+import * as sc from '../semconv.js';
+import { parseRdkafkaStats } from './rdkafka-stats.js';
+import type { RdkafkaStatsSnapshot } from './rdkafka-stats.js';
+
+/** Where Herald's spans and metrics go. */
+export interface TelemetryOptions {
+  /** @defaultValue the global tracer provider (`trace.getTracerProvider()`) */
+  readonly tracerProvider?: TracerProvider;
+  /** @defaultValue the global meter provider (`metrics.getMeterProvider()`) */
+  readonly meterProvider?: MeterProvider;
+}
+
+/** What one publish carries for telemetry from `publish()` to its settlement. */
+export interface Traced {
+  span: Span | undefined;
+  startedAt: number;
+}
+
+const INSTRUMENTATION = '@herald/publisher';
+const noopMeterType = createNoopMeter().constructor;
+
+/** What the telemetry reads from the publisher for its gauges. */
+export interface TelemetrySource {
+  readonly pending: number;
+  readonly inFlightBytes: number;
+}
+
+/**
+ * Spans, metrics and trace-context headers for one publisher, by the OTel messaging conventions.
+ * Without an SDK it is off: `tracing` and `metrics` are false and the hot path skips it entirely.
+ */
+export class PublisherTelemetry {
+  /** True when a real tracer is registered (checked at creation and on every connect). */
+  tracing = false;
+  /** True when a real meter provider is registered (checked at creation). */
+  readonly metrics: boolean;
+  readonly #options: TelemetryOptions;
+  readonly #base: Attributes;
+  #tracer: Tracer;
+  readonly #sent: Counter | undefined;
+  readonly #duration: Histogram | undefined;
+  readonly #fatal: Counter | undefined;
+  readonly #recreated: Counter | undefined;
+  readonly #topicAttributes = new Map<string, Attributes>();
+  #stats: RdkafkaStatsSnapshot | undefined;
+
+  constructor(options: TelemetryOptions, clientId: string, bootstrap: string, source: TelemetrySource) {
+    this.#options = options;
+    const [host, port] = (bootstrap.split(',')[0] ?? '').split(/:(?=\d+$)/);
+    this.#base = {
+      [sc.ATTR_MESSAGING_SYSTEM]: sc.MESSAGING_SYSTEM_KAFKA,
+      [sc.ATTR_MESSAGING_OPERATION_NAME]: 'send',
+      [sc.ATTR_MESSAGING_OPERATION_TYPE]: sc.MESSAGING_OPERATION_TYPE_SEND,
+      [sc.ATTR_MESSAGING_CLIENT_ID]: clientId,
+      ...(host ? { [sc.ATTR_SERVER_ADDRESS]: host } : {}),
+      ...(port ? { [sc.ATTR_SERVER_PORT]: Number(port) } : {}),
+    };
+    this.#tracer = this.#getTracer();
+    this.refresh();
+    const meter: Meter = (options.meterProvider ?? metrics.getMeterProvider()).getMeter(INSTRUMENTATION);
+    this.metrics = !(meter instanceof noopMeterType);
+    if (!this.metrics) return;
+    this.#sent = meter.createCounter(sc.METRIC_MESSAGING_CLIENT_SENT_MESSAGES, {
+      unit: '{message}',
+      description: 'Messages the broker acknowledged (error.type set: messages that failed).',
+    });
+    this.#duration = meter.createHistogram(sc.METRIC_MESSAGING_CLIENT_OPERATION_DURATION, {
+      unit: 's',
+      description: 'Time from publish() to the delivery report.',
+      advice: { explicitBucketBoundaries: [...sc.OPERATION_DURATION_BUCKETS] },
+    });
+    this.#fatal = meter.createCounter('herald.publisher.fatal_errors', { unit: '{error}', description: 'Fatal producer errors.' });
+    this.#recreated = meter.createCounter('herald.publisher.producer_recreations', { unit: '{producer}', description: 'Producers replaced after a fatal error.' });
+    this.#observeGauges(meter, source);
+  }
+
+  /** Checks again whether a tracing SDK is registered (global providers can be set late). */
+  refresh(): void {
+    this.#tracer = this.#getTracer();
+    const probe = this.#tracer.startSpan('herald.probe', {}, ROOT_CONTEXT);
+    // A no-op tracer hands out the invalid span context; any SDK (even sampling nothing) does not.
+    this.tracing = trace.isSpanContextValid(probe.spanContext());
+  }
+
+  /** Starts the `send {topic}` (or `create {topic}` inside a batch) span for one publish. */
+  start(topic: string, key: string | Buffer | null, parent: Context = context.active(), operation: 'send' | 'create' = 'send'): Span {
+    const attributes: Attributes = { ...this.#base, [sc.ATTR_MESSAGING_DESTINATION_NAME]: topic };
+    if (operation === 'create') {
+      attributes[sc.ATTR_MESSAGING_OPERATION_NAME] = 'create';
+      attributes[sc.ATTR_MESSAGING_OPERATION_TYPE] = sc.MESSAGING_OPERATION_TYPE_CREATE;
+    }
+    if (typeof key === 'string') attributes[sc.ATTR_MESSAGING_KAFKA_MESSAGE_KEY] = key;
+    return this.#tracer.startSpan(`${operation} ${topic}`, { kind: SpanKind.PRODUCER, attributes }, parent);
+  }
+
+  /** Starts the batch span `publishBatch` parents its per-message `create` spans to. */
+  startBatch(topic: string | undefined, count: number): Span {
+    const attributes: Attributes = { ...this.#base, [sc.ATTR_MESSAGING_BATCH_MESSAGE_COUNT]: count };
+    if (topic !== undefined) attributes[sc.ATTR_MESSAGING_DESTINATION_NAME] = topic;
+    return this.#tracer.startSpan(topic === undefined ? 'send' : `send ${topic}`, { kind: SpanKind.PRODUCER, attributes });
+  }
+
+  /** `headers` plus `traceparent`/`tracestate`/`baggage` for `span`, as a fresh array. */
+  inject(span: Span, headers: WireHeaders | undefined): WireHeaders {
+    const out: WireHeaders = headers === undefined ? [] : headers.slice();
+    const carrier: Record<string, string> = {};
+    propagation.inject(trace.setSpan(context.active(), span), carrier);
+    for (const name in carrier) out.push({ [name]: carrier[name] as string });
+    return out;
+  }
+
+  /** Records an acked publish: span attributes and end, the sent counter and the duration. */
+  acked(traced: Traced, topic: string, partition: number, offset: number): void {
+    const span = traced.span;
+    if (span !== undefined) {
+      span.setAttribute(sc.ATTR_MESSAGING_DESTINATION_PARTITION_ID, String(partition));
+      span.setAttribute(sc.ATTR_MESSAGING_KAFKA_OFFSET, offset);
+      span.end();
+    }
+    if (this.metrics) {
+      const attributes = this.#attributesFor(topic);
+      this.#sent?.add(1, attributes);
+      this.#duration?.record((performance.now() - traced.startedAt) / 1000, attributes);
+    }
+  }
+
+  /** Records a failed publish: `error.type` = the Herald code, status ERROR. */
+  failed(traced: Traced, topic: string, error: HeraldError): void {
+    const span = traced.span;
+    if (span !== undefined) {
+      span.setAttribute(sc.ATTR_ERROR_TYPE, error.code);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
+      span.end();
+    }
+    if (this.metrics) {
+      const attributes = { ...this.#attributesFor(topic), [sc.ATTR_ERROR_TYPE]: error.code };
+      this.#sent?.add(1, attributes);
+      this.#duration?.record((performance.now() - traced.startedAt) / 1000, attributes);
+    }
+  }
+
+  /** Counts a fatal producer error and the producer that replaces it. */
+  fatal(): void {
+    this.#fatal?.add(1, this.#base);
+    this.#recreated?.add(1, this.#base);
+  }
+
+  /** Takes one librdkafka statistics JSON for the statistics gauges. */
+  stats(json: string): void {
+    this.#stats = parseRdkafkaStats(json);
+  }
+
+  #getTracer(): Tracer {
+    return (this.#options.tracerProvider ?? trace.getTracerProvider()).getTracer(INSTRUMENTATION);
+  }
+
+  #attributesFor(topic: string): Attributes {
+    let attributes = this.#topicAttributes.get(topic);
+    if (attributes === undefined) {
+      attributes = { ...this.#base, [sc.ATTR_MESSAGING_DESTINATION_NAME]: topic };
+      if (this.#topicAttributes.size < 10_000) this.#topicAttributes.set(topic, attributes);
+    }
+    return attributes;
+  }
+
+  #observeGauges(meter: Meter, source: TelemetrySource): void {
+    const pending = meter.createObservableGauge('herald.publisher.pending', { unit: '{message}', description: 'Publishes accepted and not yet settled.' });
+    const bytes = meter.createObservableGauge('herald.publisher.in_flight.bytes', { unit: 'By', description: 'Bytes handed to librdkafka and not yet settled.' });
+    const queue = meter.createObservableGauge('herald.librdkafka.queue.messages', { unit: '{message}', description: 'librdkafka msg_cnt (statistics).' });
+    const queueBytes = meter.createObservableGauge('herald.librdkafka.queue.bytes', { unit: 'By', description: 'librdkafka msg_size (statistics).' });
+    const rtt = meter.createObservableGauge('herald.librdkafka.broker.rtt', { unit: 's', description: 'Broker round trip, avg and p99 (statistics).' });
+    const retries = meter.createObservableGauge('herald.librdkafka.broker.retries', { unit: '{request}', description: 'Requests retried so far (statistics txretries).' });
+    const batch = meter.createObservableGauge('herald.librdkafka.batch.size', { unit: 'By', description: 'Average produce batch size (statistics).' });
+    const batchCount = meter.createObservableGauge('herald.librdkafka.batch.messages', { unit: '{message}', description: 'Average messages per batch (statistics).' });
+    meter.addBatchObservableCallback(
+      (result) => {
+        result.observe(pending, source.pending, this.#base);
+        result.observe(bytes, source.inFlightBytes, this.#base);
+        const stats = this.#stats;
+        if (stats === undefined) return;
+        result.observe(queue, stats.queueMessages, this.#base);
+        result.observe(queueBytes, stats.queueBytes, this.#base);
+        for (const b of stats.brokers) {
+          result.observe(rtt, b.rttAvgSeconds, { ...this.#base, broker: b.name, statistic: 'avg' });
+          result.observe(rtt, b.rttP99Seconds, { ...this.#base, broker: b.name, statistic: 'p99' });
+          result.observe(retries, b.txRetries, { ...this.#base, broker: b.name });
+        }
+        for (const t of stats.topics) {
+          result.observe(batch, t.batchSizeAvgBytes, { ...this.#base, [sc.ATTR_MESSAGING_DESTINATION_NAME]: t.topic });
+          result.observe(batchCount, t.batchCountAvg, { ...this.#base, [sc.ATTR_MESSAGING_DESTINATION_NAME]: t.topic });
+        }
+      },
+      [pending, bytes, queue, queueBytes, rtt, retries, batch, batchCount],
+    );
+  }
+}
