@@ -31,6 +31,7 @@ describe.concurrent('examples', () => {
     ['performance-tuning', /highThroughput: 50000 acked in [\d.]+ s/],
     ['graceful-shutdown', /closed after SIGTERM: [1-9]\d* acked, 0 undelivered/],
     ['testing-with-mocks', /testing with mocks: all assertions passed/],
+    ['monitored-publisher', /name: 'send herald-example-monitored'[\s\S]*messaging\.client\.sent\.messages/],
   ])('%s runs and prints what it promises', async (name, expected) => {
     const { stdout, code } = await example(name);
     expect(stdout).toMatch(expected);

@@ -115,13 +115,18 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     const telemetry = this.#telemetry;
     let span: Span | undefined;
     if (telemetry.tracing) {
-      span = telemetry.start(record.topic, record.key, context.active(), operation);
-      record.headers = telemetry.inject(span, record.headers);
+      const traced = telemetry.start(record.topic, record.key, record.headers, operation);
+      span = traced.span;
+      record.headers = traced.headers;
     }
     const startedAt = telemetry.metrics ? performance.now() : 0;
     return new Promise<DeliveryReport>((resolve, reject) => {
       const ticket: Ticket = { resolve, reject, topic: record.topic, key: record.key, bytes: record.bytes, span, startedAt };
       if (this.#ready && !this.#full && this.#waiting.length === 0 && this.#fits(record.bytes) && this.#send(record, ticket)) return;
+      if (record.transient) {
+        record.value = Buffer.from(record.value);
+        record.transient = false;
+      }
       this.#wait({ record, ticket, deadline: Date.now() + this.#options.maxBlockMs });
     });
   }

@@ -16,6 +16,12 @@ export type MessageKey = string | Buffer | null;
 export interface EventEncoder<T> {
   /** Validates and serialises `event`; throws (and nothing is sent) when it is invalid. */
   encode(event: T): Buffer;
+  /**
+   * Like `encode`, into a buffer the encoder reuses: valid until its next `encodeTransient` call.
+   * When present the publisher uses it for records sent at once (librdkafka copies the bytes
+   * during `produce()`), and copies the bytes of records that must wait.
+   */
+  readonly encodeTransient?: ((event: T) => Buffer) | undefined;
   /** Headers to attach to each event's record, e.g. CloudEvents metadata. */
   readonly headers?: ((event: T) => Headers) | undefined;
 }

@@ -28,6 +28,40 @@ export function convertHeaders(headers: Headers, into: WireHeaders | undefined):
   return out;
 }
 
+/**
+ * Converts headers like {@link convertHeaders}, remembering the last checked value of each name:
+ * constant headers (`ce_source`, `ce_type`, `content-type`, …) repeat on every record, so their
+ * check and wire object are reused instead of redone per message.
+ */
+export function createHeaderConverter(): (headers: Headers) => WireHeaders {
+  const last = new Map<string, { value: HeaderValue; wire: Record<string, HeaderValue> }>();
+  // Entries are updated in place when a name's value changes (ce_id, ce_time): no allocation per message.
+  return (headers) => {
+    if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
+      throw new InvalidHeaderError('headers must be an object of name -> string | Buffer');
+    }
+    const out: WireHeaders = [];
+    for (const name of Object.keys(headers)) {
+      const value = headers[name] as HeaderValue;
+      const seen = last.get(name);
+      if (seen !== undefined && seen.value === value && typeof value === 'string') {
+        out.push(seen.wire);
+        continue;
+      }
+      convertHeaders({ [name]: value }, out);
+      if (typeof value !== 'string') continue;
+      const wire = out[out.length - 1] as Record<string, HeaderValue>;
+      if (seen !== undefined) {
+        seen.value = value;
+        seen.wire = wire;
+      } else if (last.size < 256) {
+        last.set(name, { value, wire });
+      }
+    }
+    return out;
+  };
+}
+
 /** Bytes the headers add to a record, for the in-flight byte budget. */
 export function headerBytes(headers: WireHeaders | undefined): number {
   if (headers === undefined) return 0;

@@ -1,14 +1,17 @@
 import { HeraldError, InvalidHeaderError, InvalidKeyError, InvalidTopicError, SchemaValidationError } from '../errors.js';
 import type { ResolvedOptions } from '../options.js';
 import type { Headers, MessageKey, PublishOptions } from '../types.js';
-import { convertHeaders, headerBytes } from './headers.js';
+import { createHeaderConverter, headerBytes } from './headers.js';
 import type { WireHeaders } from './headers.js';
 import { assertTopicName } from './topic-name.js';
 
 /** One event turned into what the transport sends. */
 export interface OutgoingRecord {
   readonly topic: string;
-  readonly value: Buffer;
+  /** May live in the encoder's reused buffer (`transient`): copy it before it waits. */
+  value: Buffer;
+  /** True when `value` is valid only until the encoder's next `encodeTransient` call. */
+  transient: boolean;
   readonly key: MessageKey;
   /** Not readonly: tracing appends trace-context headers to this (always fresh) array. */
   headers: WireHeaders | undefined;
@@ -44,7 +47,10 @@ function call<R>(what: string, fn: () => R, wrap: (message: string, cause: unkno
 export function createRecordBuilder<T>(options: ResolvedOptions<T>): (event: T, call?: PublishOptions) => OutgoingRecord {
   const { codec, key: keyOf, staticHeaders, headersOf, fixedTopic, topicOf } = options;
   const codecHeaders = codec.headers;
+  const transient = typeof codec.encodeTransient === 'function';
+  const encode = transient ? (event: T) => (codec.encodeTransient as (e: T) => Buffer)(event) : (event: T) => codec.encode(event);
   const checkedTopics = new Set<string>(fixedTopic === undefined ? [] : [fixedTopic]);
+  const convertHeaders = createHeaderConverter();
 
   const topicFor = (event: T, override: string | undefined): string => {
     const topic = override ?? (fixedTopic ?? call('route(event)', () => topicOf(event), (m, c) => new InvalidTopicError(m, { cause: c })));
@@ -62,12 +68,12 @@ export function createRecordBuilder<T>(options: ResolvedOptions<T>): (event: T, 
     if (sources === 0) return undefined;
     // Later sources win on equal names, so merge before converting when there is more than one.
     const merged = sources === 1 ? (fromCodec ?? fromOptions ?? extra)! : { ...fromCodec, ...fromOptions, ...extra };
-    return convertHeaders(merged, undefined);
+    return convertHeaders(merged);
   };
 
   return (event, callOptions) => {
     // The event first: an invalid one gets its schema error, not whatever key() or route() make of it.
-    const value = call('codec.encode(event)', () => codec.encode(event), (m, c) => new SchemaValidationError(m, c));
+    const value = call('codec.encode(event)', () => encode(event), (m, c) => new SchemaValidationError(m, c));
     if (!Buffer.isBuffer(value)) throw new SchemaValidationError('codec.encode(event) did not return a Buffer');
     const topic = topicFor(event, callOptions?.topic);
     const key = checkKey(
@@ -75,6 +81,6 @@ export function createRecordBuilder<T>(options: ResolvedOptions<T>): (event: T, 
     );
     const headers = headersFor(event, callOptions?.headers);
     const bytes = value.length + (key === null ? 0 : key.length) + headerBytes(headers);
-    return { topic, value, key, headers, bytes };
+    return { topic, value, transient, key, headers, bytes };
   };
 }

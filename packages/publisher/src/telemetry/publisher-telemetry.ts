@@ -1,5 +1,5 @@
 import { context, createNoopMeter, metrics, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { Attributes, Context, Counter, Histogram, Meter, MeterProvider, Span, Tracer, TracerProvider } from '@opentelemetry/api';
+import type { Attributes, Counter, Histogram, Meter, MeterProvider, Span, Tracer, TracerProvider } from '@opentelemetry/api';
 import type { HeraldError } from '../errors.js';
 import type { WireHeaders } from '../internal/headers.js';
 import * as sc from '../semconv.js';
@@ -86,15 +86,20 @@ export class PublisherTelemetry {
     this.tracing = trace.isSpanContextValid(probe.spanContext());
   }
 
-  /** Starts the `send {topic}` (or `create {topic}` inside a batch) span for one publish. */
-  start(topic: string, key: string | Buffer | null, parent: Context = context.active(), operation: 'send' | 'create' = 'send'): Span {
-    const attributes: Attributes = { ...this.#base, [sc.ATTR_MESSAGING_DESTINATION_NAME]: topic };
-    if (operation === 'create') {
-      attributes[sc.ATTR_MESSAGING_OPERATION_NAME] = 'create';
-      attributes[sc.ATTR_MESSAGING_OPERATION_TYPE] = sc.MESSAGING_OPERATION_TYPE_CREATE;
-    }
-    if (typeof key === 'string') attributes[sc.ATTR_MESSAGING_KAFKA_MESSAGE_KEY] = key;
-    return this.#tracer.startSpan(`${operation} ${topic}`, { kind: SpanKind.PRODUCER, attributes }, parent);
+  /**
+   * Starts the `send {topic}` (or `create {topic}` inside a batch) span for one publish, and
+   * returns it with `headers` plus its trace context (`traceparent`, …) as a fresh array.
+   */
+  start(topic: string, key: string | Buffer | null, headers: WireHeaders | undefined, operation: 'send' | 'create'): { span: Span; headers: WireHeaders } {
+    const parent = context.active();
+    // The per-topic attributes object is shared: the SDK copies attributes into the span.
+    const span = this.#tracer.startSpan(`${operation} ${topic}`, { kind: SpanKind.PRODUCER, attributes: this.#spanAttributesFor(topic, operation) }, parent);
+    if (typeof key === 'string') span.setAttribute(sc.ATTR_MESSAGING_KAFKA_MESSAGE_KEY, key);
+    const out: WireHeaders = headers === undefined ? [] : headers.slice();
+    const carrier: Record<string, string> = {};
+    propagation.inject(trace.setSpan(parent, span), carrier);
+    for (const name in carrier) out.push({ [name]: carrier[name] as string });
+    return { span, headers: out };
   }
 
   /** Starts the batch span `publishBatch` parents its per-message `create` spans to. */
@@ -102,15 +107,6 @@ export class PublisherTelemetry {
     const attributes: Attributes = { ...this.#base, [sc.ATTR_MESSAGING_BATCH_MESSAGE_COUNT]: count };
     if (topic !== undefined) attributes[sc.ATTR_MESSAGING_DESTINATION_NAME] = topic;
     return this.#tracer.startSpan(topic === undefined ? 'send' : `send ${topic}`, { kind: SpanKind.PRODUCER, attributes });
-  }
-
-  /** `headers` plus `traceparent`/`tracestate`/`baggage` for `span`, as a fresh array. */
-  inject(span: Span, headers: WireHeaders | undefined): WireHeaders {
-    const out: WireHeaders = headers === undefined ? [] : headers.slice();
-    const carrier: Record<string, string> = {};
-    propagation.inject(trace.setSpan(context.active(), span), carrier);
-    for (const name in carrier) out.push({ [name]: carrier[name] as string });
-    return out;
   }
 
   /** Records an acked publish: span attributes and end, the sent counter and the duration. */
@@ -156,6 +152,22 @@ export class PublisherTelemetry {
 
   #getTracer(): Tracer {
     return (this.#options.tracerProvider ?? trace.getTracerProvider()).getTracer(INSTRUMENTATION);
+  }
+
+  readonly #spanAttributes = new Map<string, Attributes>();
+
+  #spanAttributesFor(topic: string, operation: 'send' | 'create'): Attributes {
+    const cacheKey = operation === 'send' ? topic : `\u0000${topic}`;
+    let attributes = this.#spanAttributes.get(cacheKey);
+    if (attributes === undefined) {
+      attributes = { ...this.#attributesFor(topic) };
+      if (operation === 'create') {
+        attributes[sc.ATTR_MESSAGING_OPERATION_NAME] = 'create';
+        attributes[sc.ATTR_MESSAGING_OPERATION_TYPE] = sc.MESSAGING_OPERATION_TYPE_CREATE;
+      }
+      if (this.#spanAttributes.size < 10_000) this.#spanAttributes.set(cacheKey, attributes);
+    }
+    return attributes;
   }
 
   #attributesFor(topic: string): Attributes {

@@ -12,6 +12,8 @@ export interface ProducedRecord {
 
 export class FakeTransport implements Transport {
   readonly produced: ProducedRecord[] = [];
+  /** Every value produced, as text, in order (acked ones too). */
+  readonly history: string[] = [];
   readonly context: TransportContext;
   /** Codes `produce` returns next (one per call), e.g. -184 for queue full. */
   readonly produceCodes: number[] = [];
@@ -32,7 +34,10 @@ export class FakeTransport implements Transport {
 
   produce(topic: string, value: Buffer, key: string | Buffer | null, headers: WireHeaders | undefined, id: number): number {
     const code = this.produceCodes.shift() ?? 0;
-    if (code === 0) this.produced.push({ id, topic, value: Buffer.from(value), key, headers });
+    if (code === 0) {
+      this.produced.push({ id, topic, value: Buffer.from(value), key, headers });
+      this.history.push(value.toString());
+    }
     return code;
   }
 

@@ -117,6 +117,23 @@ describe('publish', () => {
     expect(publisher.pending).toBe(0);
   });
 
+  it('uses encodeTransient for records sent at once and copies the bytes of records that wait', async () => {
+    const scratch = Buffer.alloc(64);
+    const transientCodec = {
+      encode: (e: Event) => Buffer.from(JSON.stringify(e)),
+      // Reuses one buffer, like the schemas codecs: each call overwrites the last bytes.
+      encodeTransient: (e: Event) => scratch.subarray(0, scratch.write(JSON.stringify(e))),
+    };
+    const { publisher, transports } = setup({ codec: transientCodec, maxInFlight: 1 });
+    await publisher.connect();
+    const all = ['first', 'second', 'third'].map((id) => publisher.publish({ id }));
+    transports.last.ack(1);
+    transports.last.ack(1);
+    transports.last.ack(1);
+    await Promise.all(all);
+    expect(transports.last.history).toEqual(['{"id":"first"}', '{"id":"second"}', '{"id":"third"}']);
+  });
+
   it('reports each event of a batch in input order', async () => {
     const { publisher, transports } = setup();
     const batch = publisher.publishBatch([{ id: 'a' }, { id: 1 } as unknown as Event, { id: 'c' }]);
