@@ -41,7 +41,9 @@ export type Order = Brand<
 function lineItems(input: OrderInput, currency: CurrencyCode | undefined, issues: IssueCollector): LineItem[] {
   const lines: LineItem[] = [];
   const seen = new Set<string>();
-  if (!Array.isArray(input.lineItems) || input.lineItems.length === 0) {
+  // Checked as `unknown`: plain JS callers may pass anything, and narrowing the typed array gives `any[]`.
+  const given: unknown = input.lineItems;
+  if (!Array.isArray(given) || given.length === 0) {
     issues.add('lineItems', 'an order has at least one line item');
     return lines;
   }

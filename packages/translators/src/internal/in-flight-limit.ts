@@ -9,6 +9,7 @@ export class InFlightLimit {
   #active = 0;
   #idle: Array<() => void> = [];
 
+  /** @param max - most slots held at once; a positive integer. */
   constructor(max: number) {
     this.#max = max;
   }

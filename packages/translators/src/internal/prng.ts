@@ -13,6 +13,7 @@ export function mixSeed(seed: number, index: number): number {
 export class Prng {
   #state: number;
 
+  /** @param seed - any number; only its low 32 bits count. */
   constructor(seed: number) {
     this.#state = seed >>> 0;
   }

@@ -6,7 +6,9 @@ import { ExtractRun } from './extract-run.js';
 import type { OrderEventSink } from './order-event-sink.js';
 import { resolveExtractOrdersOptions } from './resolve-extract-orders-options.js';
 
-function aborted(signal: AbortSignal): RunFailure {
+/** The run failure for an aborted `signal`, or `undefined` while it has not fired. */
+function abortFailure(signal: AbortSignal | undefined): RunFailure | undefined {
+  if (signal?.aborted !== true) return undefined;
   return { stage: 'aborted', ...errorDetails(signal.reason), error: signal.reason };
 }
 
@@ -56,13 +58,14 @@ export class ExtractOrdersUseCase {
     let exhausted = false;
     try {
       for (;;) {
-        if (signal?.aborted === true) return aborted(signal);
+        const stop = abortFailure(signal);
+        if (stop !== undefined) return stop;
         let next: IteratorResult<OrdersPage>;
         try {
           next = await pages.next();
         } catch (error) {
           exhausted = true;
-          return signal?.aborted === true ? aborted(signal) : { stage: 'fetch', ...errorDetails(error), error };
+          return abortFailure(signal) ?? { stage: 'fetch', ...errorDetails(error), error };
         }
         if (next.done === true) {
           exhausted = true;
@@ -71,7 +74,8 @@ export class ExtractOrdersUseCase {
         run.pages++;
         for (const order of next.value.orders) {
           await run.handle(order);
-          if (signal?.aborted === true) return aborted(signal);
+          const stopped = abortFailure(signal);
+          if (stopped !== undefined) return stopped;
         }
         this.#options.onProgress?.(run.progress());
       }

@@ -9,9 +9,13 @@ import type { OrderEventSink } from './order-event-sink.js';
 
 /** The state of one `execute()`: counters, failures, and the publishes in flight. */
 export class ExtractRun {
+  /** Orders read from the gateway so far, valid or not. */
   fetched = 0;
+  /** Publishes that resolved. */
   published = 0;
+  /** Pages read. */
   pages = 0;
+  /** Every order that was read and not published. */
   readonly failed: OrderFailure[] = [];
   readonly #sink: OrderEventSink;
   readonly #options: ResolvedExtractOrdersOptions;

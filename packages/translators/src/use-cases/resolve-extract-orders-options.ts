@@ -1,4 +1,5 @@
 import { orderEventHeaders } from '../translators/order-event-headers.js';
+import type { OrderEvent } from '../translators/to-order-event.js';
 import type { ExtractOrdersOptions, ResolvedExtractOrdersOptions } from './extract-orders-options.js';
 
 function positiveInteger(name: string, value: number): number {
@@ -16,7 +17,7 @@ export function resolveExtractOrdersOptions(options: ExtractOrdersOptions): Reso
   }
   return Object.freeze({
     kind,
-    headers: options.headers === undefined ? (event) => orderEventHeaders(event, source) : options.headers,
+    headers: options.headers === undefined ? (event: OrderEvent) => orderEventHeaders(event, source) : options.headers,
     maxInFlight: positiveInteger('maxInFlight', options.maxInFlight ?? 1000),
     flushTimeoutMs: positiveInteger('flushTimeoutMs', options.flushTimeoutMs ?? 30_000),
     onProgress: options.onProgress,
