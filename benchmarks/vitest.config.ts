@@ -1,3 +1,3 @@
 import { heraldProject } from '../vitest.shared.js';
 
-export default heraldProject('benchmarks', import.meta.dirname);
+export default heraldProject('bench', import.meta.dirname, { kafka: true });

@@ -13,6 +13,22 @@ const commands: Readonly<Record<string, { readonly summary: string; readonly loa
     summary: 'validated encode vs JSON.stringify, typia and fast-json-stringify [--json] [--rounds N]',
     load: () => import('./serialize/serialize-command.js'),
   },
+  'trace-overhead': {
+    summary: 'publish throughput with no OTel SDK, a no-op exporter, a batch processor [--messages N] [--rounds N] [--brokers mock|host:port] [--json]',
+    load: () => import('./trace-overhead/trace-overhead-command.js'),
+  },
+  produce: {
+    summary: 'publish N order events through Herald: throughput, latency percentiles, CPU, RSS [--rate N] [--json]',
+    load: () => import('./produce/produce-command.js'),
+  },
+  compare: {
+    summary: 'Herald vs bare native, KafkaJS-compatible, kafkajs, @platformatic/kafka, Java, Python [--rounds N] [--json] [--report DIR]',
+    load: () => import('./compare/compare-command.js'),
+  },
+  tune: {
+    summary: 'sweep linger.ms x batch.size x compression for --target throughput|latency [--p99-max-ms X] [--report DIR]',
+    load: () => import('./tune/tune-command.js'),
+  },
 };
 
 function usage(): string {

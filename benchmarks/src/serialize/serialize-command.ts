@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { BASELINE, candidates } from './candidates.js';
 import { fixtures } from './fixtures.js';
@@ -34,6 +35,8 @@ export async function run(argv: readonly string[]): Promise<number> {
 
   const rows: ResultRow[] = [];
   for (const fixture of fixtures) {
+    // Let the progress line reach the terminal before a long synchronous measurement.
+    await nextTurn();
     const expected = Buffer.from(JSON.stringify(fixture.message));
     const ops = candidates.map((c) => () => c.encode(fixture.message).length);
     if (!values.json) process.stderr.write(`measuring ${fixture.name} (${fixture.lineItems} line items)…\n`);
@@ -55,6 +58,5 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   const report: Report = { benchmark: 'serialize', node: process.versions.node, cpus: availableParallelism(), rounds, rows };
   console.log(values.json ? JSON.stringify(report, null, 2) : formatTable(report));
-  await Promise.resolve();
   return rows.every((r) => r.identical || !r.validates) ? 0 : 1;
 }
