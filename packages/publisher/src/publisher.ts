@@ -21,21 +21,13 @@ import { PublisherTelemetry } from './telemetry/publisher-telemetry.js';
 import type { Traced } from './telemetry/publisher-telemetry.js';
 import type { Transport } from './transport/transport.js';
 import { context, trace } from '@opentelemetry/api';
-import type { Span } from '@opentelemetry/api';
 import type { CloseReport, DeliveryReport, EventPublisher, PublishOptions, PublishOutcome } from './types.js';
 
-/** One accepted publish, from `publish()` until it settles: how to settle it and what it sent. */
-interface Ticket extends Traced {
-  readonly resolve: (report: DeliveryReport) => void;
-  readonly reject: (error: HeraldError) => void;
-  readonly topic: string;
-  readonly key: string | Buffer | null;
-  readonly bytes: number;
-}
+/** One accepted publish, from `publish()` until it settles: the record it sends and its promise. */
+type Ticket = OutgoingRecord & Traced;
 
 /** A publish accepted but not yet handed to the transport: waiting for a connection or capacity. */
 interface Waiting {
-  readonly record: OutgoingRecord;
   readonly ticket: Ticket;
   readonly deadline: number;
 }
@@ -113,21 +105,21 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       return Promise.reject(error as HeraldError);
     }
     const telemetry = this.#telemetry;
-    let span: Span | undefined;
     if (telemetry.tracing) {
       const traced = telemetry.start(record.topic, record.key, record.headers, operation);
-      span = traced.span;
+      record.span = traced.span;
       record.headers = traced.headers;
     }
-    const startedAt = telemetry.metrics ? performance.now() : 0;
+    if (telemetry.metrics) record.startedAt = performance.now();
     return new Promise<DeliveryReport>((resolve, reject) => {
-      const ticket: Ticket = { resolve, reject, topic: record.topic, key: record.key, bytes: record.bytes, span, startedAt };
-      if (this.#ready && !this.#full && this.#waiting.length === 0 && this.#fits(record.bytes) && this.#send(record, ticket)) return;
+      record.resolve = resolve;
+      record.reject = reject;
+      if (this.#ready && !this.#full && this.#waiting.length === 0 && this.#fits(record.bytes) && this.#send(record)) return;
       if (record.transient) {
         record.value = Buffer.from(record.value);
         record.transient = false;
       }
-      this.#wait({ record, ticket, deadline: Date.now() + this.#options.maxBlockMs });
+      this.#wait({ ticket: record, deadline: Date.now() + this.#options.maxBlockMs });
     });
   }
 
@@ -173,17 +165,17 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
   }
 
   /** Hands `record` to the transport; false when librdkafka's queue is full (the caller re-queues). */
-  #send(record: OutgoingRecord, ticket: Ticket): boolean {
+  #send(ticket: Ticket): boolean {
     const transport = this.#transport as Transport;
     const id = this.#pending.add(ticket);
-    const code = transport.produce(record.topic, record.value, record.key, record.headers, id);
+    const code = transport.produce(ticket.topic, ticket.value, ticket.key, ticket.headers, id);
     if (code === 0) return true;
     this.#pending.take(id);
     if (code === RdCode.QUEUE_FULL) {
       this.#full = true;
       return false;
     }
-    this.#fail(ticket, classifyDeliveryFailure({ code, name: transport.codeName(code), message: 'rejected by the producer' }, record.topic));
+    this.#fail(ticket, classifyDeliveryFailure({ code, name: transport.codeName(code), message: 'rejected by the producer' }, ticket.topic));
     return true;
   }
 
@@ -198,9 +190,9 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
   #drain(): void {
     while (this.#ready && !this.#full) {
       const next = this.#waiting.peek();
-      if (next === undefined || !this.#fits(next.record.bytes)) break;
+      if (next === undefined || !this.#fits(next.ticket.bytes)) break;
       this.#waiting.shift();
-      if (!this.#send(next.record, next.ticket)) {
+      if (!this.#send(next.ticket)) {
         this.#waiting.unshift(next);
         break;
       }

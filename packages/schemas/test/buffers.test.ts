@@ -22,6 +22,13 @@ describe('encode', () => {
     expect(first.equals(copy)).toBe(true);
   });
 
+  it('keeps every message of a run of mixed sizes intact (slabs sized to the traffic)', () => {
+    const sizes = [200, 40_000, 300, 15_000, 40_000, 40_000, 5_000, 90_000, 100, 40_000];
+    const messages = Array.from({ length: 60 }, (_, i) => order({ customer_name: `${i}:${'n'.repeat(sizes[i % sizes.length]!)}` }));
+    const encoded = messages.map((m) => codec.encode(m));
+    encoded.forEach((bytes, i) => expect(bytes.equals(stringifyBytes(messages[i]))).toBe(true));
+  });
+
   it('handles a 1 MB line-item list, byte-identical and round-tripping', () => {
     const message = bigOrder(1024 * 1024);
     const bytes = codec.encode(message);
@@ -36,6 +43,21 @@ describe('encode', () => {
     const small = codec.encode(order());
     expect(small.equals(stringifyBytes(order()))).toBe(true);
     expect(big.equals(stringifyBytes(order({ customer_name: 'x'.repeat(300_000) })))).toBe(true);
+  });
+
+  it('does not leave later messages pinning the buffer an invalid large message grew', () => {
+    codec.encode(order()); // recent traffic is small: pooled slabs are small
+    const big = bigOrder(2 * 1024 * 1024);
+    // Broken at the very end, so the encoder has grown its buffer to megabytes before it finds out.
+    const invalid = { ...big, line_items: [...big.line_items.slice(0, -1), lineItem({ quantity: 0 })] };
+    expect(() => codec.encode(invalid)).toThrow(/quantity/);
+    const a = codec.encode(order());
+    const b = codec.encode(order());
+    expect(a.equals(stringifyBytes(order())) && b.equals(stringifyBytes(order()))).toBe(true);
+    // Both carved back to back from one fresh small slab (not copied, not in the grown buffer).
+    expect(a.buffer.byteLength).toBeLessThan(64 * 1024);
+    expect(b.buffer).toBe(a.buffer);
+    expect(b.byteOffset).toBe(a.byteOffset + a.length);
   });
 
   it('reports every violation of a 1 MB message', () => {

@@ -76,6 +76,20 @@ describe('encode is byte-identical to Buffer.from(JSON.stringify(x))', () => {
     expect(codec.encode(order({ customer_name: '\ud800' })).toString('latin1')).toContain('"customer_name":"\\ud800"');
   });
 
+  it('for long strings, with and without something to escape (the native write path)', () => {
+    const rng = prng(99);
+    const clean = ['a', 'Z', '0', ' ', '~', '\u007f', 'é', 'ß', 'Ж', '中', '\u2028', '\u2029', '\ufeff', '\uffff'];
+    const special = ['"', '\\', '\n', '\u0000', '\u001f', '😀', '\ud800', '\udfff'];
+    for (let i = 0; i < 400; i++) {
+      const length = 60 + Math.floor(rng() * 2000);
+      let text = '';
+      while (text.length < length) text += pick(rng, clean);
+      expectEncodesLikeStringify(order({ customer_name: text }), i);
+      const at = Math.floor(rng() * text.length);
+      expectEncodesLikeStringify(order({ customer_name: text.slice(0, at) + pick(rng, special) + text.slice(at) }), i);
+    }
+  });
+
   it('for numbers: -0, exponents, float noise, huge integers', () => {
     for (const price of TRICKY_AMOUNTS) expectEncodesLikeStringify(orderWithItem({ price }), 0);
     for (const quantity of [1, 9, 10, 99, 100, 2 ** 31, 2 ** 32 - 1]) expectEncodesLikeStringify(orderWithItem({ quantity }), 0);

@@ -42,22 +42,22 @@ describe('SchemaValidationError', () => {
     expect(error.message).toContain('$input.line_items[1].price: expected number & Minimum<0>, got -5');
   });
 
-  it('is a typed, non-retriable Herald error', () => {
+  it('is a typed, non-retriable schema error', () => {
     const error = caught(() => codec.encode(broken));
     expect(error).toBeInstanceOf(SchemaValidationError);
     expect(error).toBeInstanceOf(SchemaError);
     expect(error).toBeInstanceOf(Error);
     expect(error).toMatchObject({ name: 'SchemaValidationError', code: 'SCHEMA_VALIDATION', retriable: false, redacted: false });
     expect(SchemaError.is(error)).toBe(true);
-    // The brand @herald/publisher's HeraldError.is() checks, so it rethrows our error unwrapped.
-    expect((error as Record<symbol, unknown>)[Symbol.for('herald.error')]).toBe(true);
+    // Not @herald/publisher's brand: the publisher wraps it (as `cause`) in its own error class.
+    expect((error as Record<symbol, unknown>)[Symbol.for('herald.error')]).toBeUndefined();
   });
 
   it('recognises errors from another copy of the package by brand and code', () => {
-    const foreign = Object.assign(Object.create({ [Symbol.for('herald.error')]: true }) as object, { code: 'SCHEMA_DECODE' });
+    const foreign = Object.assign(Object.create({ [Symbol.for('herald.schemas.error')]: true }) as object, { code: 'SCHEMA_DECODE' });
     expect(SchemaError.is(foreign)).toBe(true);
     expect(SchemaError.is({ code: 'SCHEMA_DECODE' })).toBe(false);
-    expect(SchemaError.is(Object.assign(Object.create({ [Symbol.for('herald.error')]: true }) as object, { code: 'QUEUE_FULL_TIMEOUT' }))).toBe(false);
+    expect(SchemaError.is(Object.assign(Object.create({ [Symbol.for('herald.schemas.error')]: true }) as object, { code: 'QUEUE_FULL_TIMEOUT' }))).toBe(false);
   });
 
   it('keeps long messages short and lists at most ten issues in the message', () => {

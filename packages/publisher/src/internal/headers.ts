@@ -15,17 +15,20 @@ export function convertHeaders(headers: Headers, into: WireHeaders | undefined):
   }
   const out = into ?? [];
   for (const name in headers) {
-    if (!Object.hasOwn(headers, name)) continue;
-    const value: unknown = headers[name];
-    if (name === '' || !name.isWellFormed()) throw new InvalidHeaderError(`header name ${JSON.stringify(name)} must be a non-empty well-formed string`);
-    if (typeof value === 'string') {
-      if (!value.isWellFormed()) throw new InvalidHeaderError(`header "${name}" has a lone surrogate: it cannot be sent as UTF-8`);
-    } else if (!Buffer.isBuffer(value)) {
-      throw new InvalidHeaderError(`header "${name}" must be a string or Buffer, got ${value === null ? 'null' : typeof value}`);
-    }
-    out.push({ [name]: value });
+    if (Object.hasOwn(headers, name)) out.push(wireHeader(name, headers[name]));
   }
   return out;
+}
+
+/** One checked header in the binding's shape. */
+function wireHeader(name: string, value: unknown): Record<string, HeaderValue> {
+  if (name === '' || !name.isWellFormed()) throw new InvalidHeaderError(`header name ${JSON.stringify(name)} must be a non-empty well-formed string`);
+  if (typeof value === 'string') {
+    if (!value.isWellFormed()) throw new InvalidHeaderError(`header "${name}" has a lone surrogate: it cannot be sent as UTF-8`);
+  } else if (!Buffer.isBuffer(value)) {
+    throw new InvalidHeaderError(`header "${name}" must be a string or Buffer, got ${value === null ? 'null' : typeof value}`);
+  }
+  return { [name]: value };
 }
 
 /**
@@ -48,9 +51,9 @@ export function createHeaderConverter(): (headers: Headers) => WireHeaders {
         out.push(seen.wire);
         continue;
       }
-      convertHeaders({ [name]: value }, out);
+      const wire = wireHeader(name, value);
+      out.push(wire);
       if (typeof value !== 'string') continue;
-      const wire = out[out.length - 1] as Record<string, HeaderValue>;
       if (seen !== undefined) {
         seen.value = value;
         seen.wire = wire;

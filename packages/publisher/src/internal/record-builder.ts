@@ -1,11 +1,15 @@
 import { HeraldError, InvalidHeaderError, InvalidKeyError, InvalidTopicError, SchemaValidationError } from '../errors.js';
 import type { ResolvedOptions } from '../options.js';
-import type { Headers, MessageKey, PublishOptions } from '../types.js';
+import type { DeliveryReport, Headers, MessageKey, PublishOptions } from '../types.js';
+import type { Span } from '@opentelemetry/api';
 import { createHeaderConverter, headerBytes } from './headers.js';
 import type { WireHeaders } from './headers.js';
 import { assertTopicName } from './topic-name.js';
 
-/** One event turned into what the transport sends. */
+/**
+ * One event turned into what the transport sends, and (one object per publish, to keep garbage
+ * down) how its promise settles and what telemetry it carries.
+ */
 export interface OutgoingRecord {
   readonly topic: string;
   /** May live in the encoder's reused buffer (`transient`): copy it before it waits. */
@@ -17,7 +21,16 @@ export interface OutgoingRecord {
   headers: WireHeaders | undefined;
   /** Value + key + headers, for the in-flight byte budget. */
   readonly bytes: number;
+  /** Settle the publish; set by `publish()` when it creates the promise. */
+  resolve: (report: DeliveryReport) => void;
+  reject: (error: HeraldError) => void;
+  /** The `send` span while tracing; undefined otherwise. */
+  span: Span | undefined;
+  /** `performance.now()` at `publish()` when metrics are on; 0 otherwise. */
+  startedAt: number;
 }
+
+const unset = (): void => undefined;
 
 function checkKey(key: unknown): MessageKey {
   if (key === undefined || key === null) return null;
@@ -81,6 +94,7 @@ export function createRecordBuilder<T>(options: ResolvedOptions<T>): (event: T, 
     );
     const headers = headersFor(event, callOptions?.headers);
     const bytes = value.length + (key === null ? 0 : key.length) + headerBytes(headers);
-    return { topic, value, transient, key, headers, bytes };
+    // Every field initialised here, so all records share one hidden class.
+    return { topic, value, transient, key, headers, bytes, resolve: unset, reject: unset, span: undefined, startedAt: 0 };
   };
 }

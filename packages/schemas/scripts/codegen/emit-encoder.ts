@@ -2,6 +2,8 @@
 // value with the same tag expressions typia uses and writes bytes straight into a ByteSink; it
 // returns -1 the moment anything is unusual, and the codec then asks typia, the validator of
 // record, for the full error list. See docs/schemas.md, "How encode is fast".
+import { snapshotExpression } from './emit-snapshot.js';
+import { Emitter } from './emitter.js';
 import type { TagCheck, WireType } from './wire-type.js';
 
 /** What one generated encoder module is made from. */
@@ -20,65 +22,6 @@ type Piece =
   | { readonly kind: 'string' | 'number' | 'uint' | 'boolean'; readonly value: string }
   /** A value with its own checks and reservations; `open`/`close` join the surrounding runs. */
   | { readonly kind: 'nested'; readonly open: string; readonly close: string; readonly emit: () => void };
-
-/** Which runtime module exports each helper a generated encoder may use. */
-const RUNTIME: Readonly<Record<string, string>> = {
-  ARRAY_PROTOTYPE: 'plain-data',
-  OBJECT_PROTOTYPE: 'plain-data',
-  identity: 'plain-data',
-  snapshotArray: 'plain-data',
-  MAX_BYTES_PER_CODE_UNIT: 'write-json-string',
-  writeJsonChars: 'write-json-string',
-  MAX_NUMBER_BYTES: 'write-json-number',
-  writeJsonNumber: 'write-json-number',
-  writeJsonUint: 'write-json-number',
-  writeJsonFalse: 'write-json-boolean',
-  writeJsonTrue: 'write-json-boolean',
-};
-
-class Emitter {
-  readonly lines: string[] = [];
-  /** typia internals the tag expressions call, e.g. `isTypeUint32`. */
-  readonly imports = new Set<string>();
-  /** Our runtime helpers the code uses, e.g. `writeJsonChars`. */
-  readonly runtime = new Set<string>(['ARRAY_PROTOTYPE', 'OBJECT_PROTOTYPE']);
-  /** Whether any object check needs the shared `proto` local. */
-  usesProto = false;
-  private depth = 1;
-  private counter = 0;
-
-  fresh(prefix: string): string {
-    return `${prefix}${this.counter++}`;
-  }
-
-  /** Records the use of runtime helpers and returns the code unchanged. */
-  use(code: string, ...names: string[]): string {
-    for (const name of names) this.runtime.add(name);
-    return code;
-  }
-
-  line(text: string): void {
-    this.lines.push(`${'  '.repeat(this.depth)}${text}`);
-  }
-
-  block(head: string, body: () => void): void {
-    this.line(`${head} {`);
-    this.depth++;
-    body();
-    this.depth--;
-    this.line('}');
-  }
-
-  /** Rewrites a typia tag expression for the value in `name`. */
-  check(expression: TagCheck, name: string): string {
-    return expression
-      .replace(/\$importInternal\("(\w+)"\)/g, (_, helper: string) => {
-        this.imports.add(helper);
-        return `_${helper}`;
-      })
-      .replace(/\$input\b/g, name);
-  }
-}
 
 function utf8Bytes(text: string): number[] {
   return [...Buffer.from(text, 'utf8')];
@@ -217,58 +160,19 @@ function arrayPiece(e: Emitter, type: Extract<WireType, { kind: 'array' }>, name
   return { kind: 'nested', open: '[', close: ']', emit };
 }
 
-function snapshotExpression(e: Emitter, type: WireType, name: string, helpers: Map<string, string>): string {
-  if (type.kind === 'array') return e.use(`snapshotArray(${name}, ${snapshotFunction(e, type.element, helpers)})`, 'snapshotArray');
-  if (type.kind === 'object') return `${objectSnapshot(e, type, helpers)}(${name})`;
-  return name;
-}
-
-function snapshotFunction(e: Emitter, type: WireType, helpers: Map<string, string>): string {
-  if (type.kind === 'object') return objectSnapshot(e, type, helpers);
-  if (type.kind === 'array') return `(x: unknown): unknown => ${snapshotExpression(e, type, 'x', helpers)}`;
-  return e.use('identity', 'identity');
-}
-
-function objectSnapshot(e: Emitter, type: Extract<WireType, { kind: 'object' }>, helpers: Map<string, string>): string {
-  const fn = `snapshot${type.name.replace(/\W/g, '_')}`;
-  if (helpers.has(fn)) return fn;
-  helpers.set(fn, '');
-  const fields = type.properties.map((p) => `    ${JSON.stringify(p.key)}: ${snapshotExpression(e, p.value, `o[${JSON.stringify(p.key)}]`, helpers)},`);
-  helpers.set(
-    fn,
-    [
-      `function ${fn}(v: unknown): unknown {`,
-      "  if (typeof v !== 'object' || v === null) return v;",
-      '  const o = v as Record<string, unknown>;',
-      '  return {',
-      ...fields,
-      '  };',
-      '}',
-    ].join('\n'),
-  );
-  return fn;
-}
-
 /** The TypeScript source of the encoder module for `input`. */
 export function emitEncoder(input: EncoderInput): string {
   const e = new Emitter();
   value(e, input.wire, 'input', undefined);
   const helpers = new Map<string, string>();
   const snapshotRoot = snapshotExpression(e, input.wire, 'input', helpers);
-  const typiaImports = [...e.imports].sort().map((h) => `import { _${h} } from 'typia/lib/internal/_${h}';`);
-  const modules = new Map<string, string[]>();
-  for (const name of [...e.runtime].sort()) modules.set(RUNTIME[name]!, [...(modules.get(RUNTIME[name]!) ?? []), name]);
-  const runtimeImports = [...modules].sort(([a], [b]) => a.localeCompare(b)).map(([module, names]) => `import { ${names.join(', ')} } from '../internal/${module}.js';`);
   return [
     `// Generated by scripts/generate.ts from ${input.typeName} in ${input.sourceFile}: do not edit.`,
     '// Run `pnpm --filter @herald/schemas generate` after changing the type; a test fails on drift.',
-    '/* eslint-disable */',
-    ...typiaImports,
-    "import type { ByteSink } from '../internal/byte-sink.js';",
-    ...runtimeImports,
+    ...e.importLines(),
     '',
     `/**`,
-    ` * Validates \`input\` as a ${input.typeName} and writes its JSON into \`sink\` from \`sink.start\`;`,
+    ` * Validates \`input\` against ${input.typeName} and writes its JSON into \`sink\` from \`sink.start\`;`,
     ' * returns the end offset, or -1 when the input is invalid or unusual (then nothing counts as written).',
     ' */',
     `export function write${input.exportName}(input: unknown, sink: ByteSink): number {`,

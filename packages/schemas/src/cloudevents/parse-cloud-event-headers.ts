@@ -20,11 +20,15 @@ function text(value: KafkaHeaderValue): string {
   return typeof value === 'string' ? value : utf8.decode(value);
 }
 
+function isList(headers: KafkaHeadersInput): headers is ReadonlyArray<Readonly<Record<string, KafkaHeaderValue>>> {
+  return Array.isArray(headers);
+}
+
 /** Flattens either input shape to name → last value (a repeated header's last value wins). */
 function flatten(headers: KafkaHeadersInput): Map<string, string> {
   const out = new Map<string, string>();
-  const entries = Array.isArray(headers) ? headers.flatMap((h) => Object.entries(h)) : Object.entries(headers);
-  for (const [name, value] of entries as Array<[string, KafkaHeaderValue | readonly KafkaHeaderValue[] | undefined]>) {
+  const records: ReadonlyArray<Readonly<Record<string, KafkaHeaderValue | readonly KafkaHeaderValue[] | undefined>>> = isList(headers) ? headers : [headers];
+  for (const [name, value] of records.flatMap((record) => Object.entries(record))) {
     if (value === undefined) continue;
     if (Array.isArray(value)) {
       const values = value as readonly KafkaHeaderValue[];

@@ -34,10 +34,8 @@ export function createCodec<T>(spec: CodecSpec<T>, options: CodecOptions = {}): 
   const invalid = (errors: readonly ValidatorError[]): SchemaValidationError =>
     new SchemaValidationError(spec.name, toIssues(errors, redact), redact);
 
-  const encodeInto = (sink: SlabSink | ScratchSink, message: unknown): Buffer => {
-    sink.begin();
-    const end = spec.write(message, sink);
-    if (end >= 0) return sink.commit(end);
+  // Off the fast path: typia judges, then the plain snapshot is written.
+  const encodeChecked = (sink: SlabSink | ScratchSink, message: unknown): Buffer => {
     const checked = check(message);
     if (!checked.ok) throw invalid(checked.errors);
     sink.begin();
@@ -66,8 +64,17 @@ export function createCodec<T>(spec: CodecSpec<T>, options: CodecOptions = {}): 
     name: spec.name,
     schemaId: spec.schemaId,
     contentType: CONTENT_TYPE,
-    encode: (message) => encodeInto(owned, message),
-    encodeTransient: (message) => encodeInto(transient, message),
+    // Two copies of the fast path, so each call site sees one sink class.
+    encode: (message) => {
+      owned.begin();
+      const end = spec.write(message, owned);
+      return end >= 0 ? owned.commit(end) : encodeChecked(owned, message);
+    },
+    encodeTransient: (message) => {
+      transient.begin();
+      const end = spec.write(message, transient);
+      return end >= 0 ? transient.commit(end) : encodeChecked(transient, message);
+    },
     validate,
     is: (input): input is T => {
       probe.begin();

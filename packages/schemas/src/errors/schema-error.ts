@@ -1,14 +1,16 @@
 /** Every error code `@herald/schemas` raises; docs/schemas.md lists what each means. */
 export type SchemaErrorCode = 'SCHEMA_VALIDATION' | 'SCHEMA_DECODE' | 'CLOUD_EVENT_HEADERS';
 
-// The brand every Herald package puts on its errors: `HeraldError.is()` in @herald/publisher
-// recognises ours, so a codec error reaches the caller as it is, not wrapped.
-const brand = Symbol.for('herald.error');
+// Our own brand, not @herald/publisher's `herald.error`: the publisher wraps a codec error in its
+// SchemaValidationError (`outcome: 'not-written'`, this error as `cause`), which is what its
+// callers check for.
+const brand = Symbol.for('herald.schemas.error');
 
 /**
  * The base of every error `@herald/schemas` throws. `code` names the failure; none is retriable:
- * the same input fails the same way. `instanceof` works across copies of the package only if they
- * are the same copy: use {@link SchemaError.is} or compare `code` when that matters.
+ * the same input fails the same way. These are our classes, never typia's, so `instanceof` works
+ * whatever typia copy the caller has; across duplicate copies of this package use
+ * {@link SchemaError.is} or compare `code`.
  */
 export class SchemaError extends Error {
   /** The failure, one of {@link SchemaErrorCode}. */

@@ -12,8 +12,10 @@ export interface ByteSink {
   grow(p: number, need: number): number;
 }
 
-/** Bytes per slab: small messages are carved out of one slab, like Node's own `Buffer` pool. */
+/** Bytes per slab for small messages: carved out of one slab, like Node's own `Buffer` pool. */
 const SLAB_BYTES = 16 * 1024;
+/** Largest slab: bigger messages take the grow path and get an exact-size copy. */
+const MAX_SLAB_BYTES = 1024 * 1024;
 /** Start a new slab rather than write a message into less room than this (it would likely have to move). */
 const MIN_FREE_BYTES = 2 * 1024;
 /** A scratch buffer larger than this is dropped after use rather than kept for the next message. */
@@ -22,6 +24,13 @@ const MAX_KEPT_BYTES = 1024 * 1024;
 function nextSize(used: number, need: number): number {
   let size = SLAB_BYTES;
   while (size < (used + need) * 2) size *= 2;
+  return size;
+}
+
+/** A slab that holds at least four messages the size of the last one. */
+function slabSize(lastBytes: number): number {
+  let size = SLAB_BYTES;
+  while (size < lastBytes * 4 && size < MAX_SLAB_BYTES) size *= 2;
   return size;
 }
 
@@ -34,14 +43,19 @@ export class SlabSink implements ByteSink {
   start = 0;
   /** Set by {@link grow}: the message outgrew its slab. */
   private grown = false;
+  /** Size of the last message, to predict the next one. */
+  private lastBytes = 0;
 
   /** Prepares for the next message. */
   begin(): void {
-    if (this.buf.length - this.start < MIN_FREE_BYTES) {
-      this.buf = Buffer.allocUnsafeSlow(SLAB_BYTES);
+    // Leave room for a message like the last one (plus a quarter), so it rarely has to move; and
+    // never keep writing into a buffer an abandoned (invalid) message grew.
+    const want = Math.max(MIN_FREE_BYTES, this.lastBytes + (this.lastBytes >> 2));
+    if (this.grown || this.buf.length - this.start < want) {
+      this.buf = Buffer.allocUnsafeSlow(slabSize(this.lastBytes));
       this.start = 0;
+      this.grown = false;
     }
-    this.grown = false;
   }
 
   grow(p: number, need: number): number {
@@ -56,14 +70,15 @@ export class SlabSink implements ByteSink {
 
   /** Takes the finished message `buf[start..end)`; later messages never touch its bytes. */
   commit(end: number): Buffer {
+    const bytes = end - this.start;
     if (this.grown) {
-      // A message that outgrew a slab gets an exact-size copy, so it does not pin the oversized
-      // buffer, and later small messages start on a fresh slab.
-      const out = Buffer.from(this.buf.subarray(this.start, end));
-      this.buf = Buffer.allocUnsafeSlow(SLAB_BYTES);
-      this.start = 0;
-      return out;
+      // A message that outgrew its slab gets an exact-size copy, so it does not pin the oversized
+      // buffer; the next message starts a fresh slab (begin sees `grown`), sized for this one
+      // unless it is an outlier too big to pool.
+      if (bytes <= MAX_SLAB_BYTES / 4) this.lastBytes = bytes;
+      return Buffer.from(this.buf.subarray(this.start, end));
     }
+    this.lastBytes = bytes;
     const out = this.buf.subarray(this.start, end);
     this.start = end;
     return out;

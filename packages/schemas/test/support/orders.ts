@@ -3,7 +3,7 @@ import type { LineItemEventMessage, OrderEventMessage } from '../../src/index.js
 
 /** A valid line item; `overrides` replace fields (and may add some). */
 export function lineItem(overrides: Record<string, unknown> = {}): LineItemEventMessage {
-  return { line_item_id: 'li-1', product_id: 'p-1', product_title: 'Green tea, 100 g', quantity: 2, price: 4.99, ...overrides } as LineItemEventMessage;
+  return { line_item_id: 'li-1', product_id: 'p-1', product_title: 'Green tea, 100 g', quantity: 2, price: 4.99, ...overrides };
 }
 
 /** A valid order with two line items; `overrides` replace fields (and may add some). */
@@ -15,7 +15,7 @@ export function order(overrides: Record<string, unknown> = {}): OrderEventMessag
     line_items: [lineItem(), lineItem({ line_item_id: 'li-2', quantity: 1, price: 12 })],
     total_price: 21.98,
     ...overrides,
-  } as OrderEventMessage;
+  };
 }
 
 /** An order whose first line item has `overrides` applied. */
