@@ -80,7 +80,7 @@ export class InMemoryPublisher<T> implements EventPublisher<T> {
     try {
       this.#options.codec?.encode(event);
     } catch (error) {
-      return Promise.reject(error as Error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     const failure = this.#failWith?.(event);
     if (failure !== undefined) return Promise.reject(failure);

@@ -1,8 +1,9 @@
+import type {
+  HeraldError} from './errors.js';
 import {
   DeliveryTimeoutError,
   FatalProducerError,
   FlushTimeoutError,
-  HeraldError,
   PublisherClosedError,
   QueueFullTimeoutError,
 } from './errors.js';
@@ -102,7 +103,8 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     try {
       record = this.#build(event, options);
     } catch (error) {
-      return Promise.reject(error as HeraldError);
+      // The builder throws only Herald errors: it wraps whatever user callbacks throw.
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     const telemetry = this.#telemetry;
     if (telemetry.tracing) {

@@ -10,7 +10,8 @@ function flatten(headers: ConsumedHeaders): Record<string, string> {
   const out: Record<string, string> = {};
   const put = (name: string, value: unknown) => {
     const first = Array.isArray(value) ? (value as unknown[])[0] : value;
-    if (first !== undefined && first !== null) out[name.toLowerCase()] ??= String(first);
+    if (typeof first === 'string') out[name.toLowerCase()] ??= first;
+    else if (Buffer.isBuffer(first)) out[name.toLowerCase()] ??= first.toString('utf8');
   };
   if (Array.isArray(headers)) {
     for (const header of headers as ReadonlyArray<Record<string, string | Buffer>>) for (const name in header) put(name, header[name]);

@@ -1,6 +1,7 @@
 import kafka from '@confluentinc/kafka-javascript';
 import type { LibrdKafkaError, Producer } from '@confluentinc/kafka-javascript';
 import { AuthenticationError, BrokerUnreachableError } from '../errors.js';
+import type { HeraldError } from '../errors.js';
 import { RdCode } from '../internal/classify.js';
 import type { KafkaFailure } from '../internal/classify.js';
 import type { Logger } from '../logger.js';
@@ -39,7 +40,7 @@ const transientClientErrors: ReadonlySet<number> = new Set([RdCode.TRANSPORT, Rd
  */
 export function createRdkafkaTransport({ config, events, logger }: TransportContext): Transport {
   // dr_cb must be set whenever an opaque is passed, or the binding leaks it (upstream #272).
-  const producer: Producer = new kafka.Producer({ ...config, dr_cb: true, event_cb: true } as never);
+  const producer: Producer = new kafka.Producer({ ...config, dr_cb: true, event_cb: true });
   let authFailure: KafkaFailure | undefined;
   // Called when authentication fails while a connect is waiting, so it fails now, not at its timeout.
   let onAuthFailure: (() => void) | undefined;
@@ -80,7 +81,7 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
     connect(timeoutMs) {
       return new Promise<void>((resolve, reject) => {
         let done = false;
-        const finish = (error: unknown) => {
+        const finish = (error: HeraldError | undefined) => {
           if (done) return;
           done = true;
           onAuthFailure = undefined;
@@ -110,7 +111,7 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
           fail();
         }, timeoutMs);
         timer.unref();
-        producer.connect({ timeout: timeoutMs, allTopics: false } as never, (error) => {
+        producer.connect({ timeout: timeoutMs, allTopics: false }, (error) => {
           if (!error && abandoned) void teardown();
           else if (error) fail(error);
           else finish(undefined);
@@ -119,7 +120,7 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
     },
     produce(topic, value, key, headers, id) {
       try {
-        producer.produce(topic, null, value, key as never, null, id, headers as never);
+        producer.produce(topic, null, value, key, null, id, headers);
         return 0;
       } catch (error) {
         const code = (error as { code?: unknown }).code;

@@ -121,7 +121,7 @@ describe('publisher on a real broker', () => {
     const remote = await publisher.publish({ id: 'b', key: 'k', seq: 1, pad: 'x'.repeat(5_000) }).catch((e: unknown) => e);
     expect(remote).toBeInstanceOf(MessageTooLargeError);
     await expect(publisher.publish({ id: 'c', key: 'k', seq: 2 })).resolves.toMatchObject({ offset: 0 });
-    expect((await consumeAll(brokers().single, topic, 3, 5_000)).map((r) => JSON.parse(r.value!.toString()).id)).toEqual(['c']);
+    expect((await consumeAll(brokers().single, topic, 3, 5_000)).map((r) => (JSON.parse(r.value!.toString()) as Event).id)).toEqual(['c']);
   });
 
   it('bounds connect to a dead broker by connectTimeoutMs', async () => {

@@ -9,7 +9,6 @@ import {
   SchemaValidationError,
   TopicAuthorizationError,
 } from '../../src/index.js';
-import type { PublisherOptions } from '../../src/index.js';
 import { fakeTransports, jsonCodec, memoryLogger } from '../support/fake-transport.js';
 
 type Event = { id: string; kind?: string };
@@ -24,7 +23,7 @@ function setup(overrides: Record<string, unknown> = {}) {
     logger: memoryLogger(),
     transport: transports.factory,
     ...overrides,
-  } as PublisherOptions<Event>);
+  });
   return { publisher, transports };
 }
 
