@@ -31,8 +31,20 @@ export interface CloudEventInit {
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
+// `new Date().toISOString()` costs about a microsecond; under load many events share a millisecond.
+let lastMs = Number.NaN;
+let lastIso = '';
+function nowIso(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+}
+
 function timeOf(time: string | Date | undefined): string {
-  if (time === undefined) return new Date().toISOString();
+  if (time === undefined) return nowIso();
   if (typeof time !== 'string') {
     if (Number.isNaN(time.getTime())) throw new CloudEventHeadersError('CloudEvents time is an invalid Date');
     return time.toISOString();
