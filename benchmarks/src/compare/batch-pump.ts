@@ -1,4 +1,5 @@
-import type { Meter } from '../common/meter.js';
+import { Meter } from '../common/meter.js';
+import type { RunMeasurement } from '../common/meter.js';
 
 /**
  * Closed loop for batch APIs: `send(from, to)` sends messages [from, to) as one call and resolves
@@ -35,4 +36,17 @@ export function pumpBatches(meter: Meter, batch: number, window: number, send: (
   meter.start();
   pump();
   return meter.done;
+}
+
+/** Warm-up (unmeasured), then the measured run of a batch-API contender; returns the measurement. */
+export async function measureBatches(
+  workload: { readonly warmup: number; readonly messages: number; readonly batch: number; readonly window: number },
+  bytesPerMessage: number,
+  send: (from: number, to: number) => Promise<void>,
+  codeOf: (error: unknown) => string,
+): Promise<RunMeasurement> {
+  if (workload.warmup > 0) await pumpBatches(new Meter(workload.warmup, 0), workload.batch, workload.window, send, codeOf);
+  const meter = new Meter(workload.messages, bytesPerMessage);
+  await pumpBatches(meter, workload.batch, workload.window, send, codeOf);
+  return meter.result();
 }

@@ -5,10 +5,14 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { BasicTracerProvider, BatchSpanProcessor, InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
 
-/** a: no SDK; b: an SDK (batch processor) whose exporter drops everything; c: batch processor into memory. */
-export type TracingVariant = 'none' | 'noop-exporter' | 'batch-in-memory';
+/**
+ * a: no SDK; b: an SDK (batch processor) whose exporter drops everything; c: batch processor into
+ * memory. `context-only` installs just the AsyncLocalStorage context manager and the propagator
+ * every SDK set-up brings, with no tracer: it separates that environment cost from Herald's spans.
+ */
+export type TracingVariant = 'none' | 'context-only' | 'noop-exporter' | 'batch-in-memory';
 
-export const TRACING_VARIANTS: readonly TracingVariant[] = ['none', 'noop-exporter', 'batch-in-memory'];
+export const TRACING_VARIANTS: readonly TracingVariant[] = ['none', 'context-only', 'noop-exporter', 'batch-in-memory'];
 
 /** An exporter that accepts and drops every span: the SDK's cost without an export's. */
 class DroppingExporter implements SpanExporter {
@@ -25,6 +29,7 @@ export function installTracing(variant: TracingVariant): () => Promise<number> {
   if (variant === 'none') return () => Promise.resolve(0);
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  if (variant === 'context-only') return () => Promise.resolve(0);
   const memory = new InMemorySpanExporter();
   // The production set-up: a batch processor; (b) drops what it exports, (c) keeps it in memory.
   const exporter = variant === 'noop-exporter' ? new DroppingExporter() : memory;

@@ -1,7 +1,6 @@
 // (d) @confluentinc/kafka-javascript's KafkaJS-compatible API: send() of `batch` messages, several in flight.
 import kafka from '@confluentinc/kafka-javascript';
-import { Meter } from '../../common/meter.js';
-import { pumpBatches } from '../batch-pump.js';
+import { measureBatches } from '../batch-pump.js';
 import { errorCode } from '../error-code.js';
 import { naiveCloudEventHeaders } from '../cloud-event-headers.js';
 import type { NodeContender } from '../contender.js';
@@ -45,12 +44,10 @@ export const contender: NodeContender = {
     };
     const codeOf = (error: unknown) => errorCode(error, 'type');
     try {
-      if (workload.warmup > 0) await pumpBatches(new Meter(workload.warmup, 0), workload.batch, workload.window, send, codeOf);
-      const meter = new Meter(workload.messages, meanBytes(orders));
-      await pumpBatches(meter, workload.batch, workload.window, send, codeOf);
+      const measurement = await measureBatches(workload, meanBytes(orders), send, codeOf);
       return {
         status: 'ok',
-        measurement: meter.result(),
+        measurement,
         ranWith: {
           acks: String(s.acks),
           idempotence: s.idempotence,

@@ -4,8 +4,7 @@ import snappy from 'snappy';
 
 // kafkajs is CommonJS: named imports of its runtime values do not resolve from ESM.
 const { CompressionCodecs, CompressionTypes, Kafka, logLevel, Partitioners } = kafkajs;
-import { Meter } from '../../common/meter.js';
-import { pumpBatches } from '../batch-pump.js';
+import { measureBatches } from '../batch-pump.js';
 import { errorCode } from '../error-code.js';
 import { naiveCloudEventHeaders } from '../cloud-event-headers.js';
 import type { NodeContender } from '../contender.js';
@@ -51,12 +50,10 @@ export const contender: NodeContender = {
     };
     const codeOf = (error: unknown) => errorCode(error, 'type');
     try {
-      if (workload.warmup > 0) await pumpBatches(new Meter(workload.warmup, 0), workload.batch, workload.window, send, codeOf);
-      const meter = new Meter(workload.messages, meanBytes(orders));
-      await pumpBatches(meter, workload.batch, workload.window, send, codeOf);
+      const measurement = await measureBatches(workload, meanBytes(orders), send, codeOf);
       return {
         status: 'ok',
-        measurement: meter.result(),
+        measurement,
         ranWith: {
           acks: String(s.acks),
           idempotence: s.idempotence,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureKafka } from '../../../../scripts/kafka/kafka.mjs';
 import type { KafkaHandle } from '../../../../scripts/kafka/kafka.mjs';
 import { createPublisher } from '../../src/index.js';
-import type { EventPublisher, HeraldError } from '../../src/index.js';
+import type { EventPublisher, HeraldError, PublisherOptions } from '../../src/index.js';
 import { consumeAll, createTopic, uniqueTopic } from '../../../../test-support/kafka-admin.js';
 import { checkReliability, newOutcomes } from '../../../../test-support/reliability-oracle.js';
 import type { OracleEvent, Outcomes } from '../../../../test-support/reliability-oracle.js';
@@ -20,6 +20,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await broker?.stop();
 });
+
+/** A fresh 3-partition topic on the fault broker and a publisher for it. */
+async function topicAndPublisher(prefix: string, extra: Partial<PublisherOptions<OracleEvent>> = {}, logger = memoryLogger()) {
+  const topic = uniqueTopic(prefix);
+  await createTopic(broker.bootstrap, { topic, partitions: 3 });
+  const publisher = createPublisher<OracleEvent>({ brokers: broker.bootstrap, topic, codec, key: (e) => e.key, logger, ...extra });
+  return { topic, publisher };
+}
 
 /** Publishes `total` events over `keys` keys in batches, recording every outcome. */
 function publishStream(publisher: EventPublisher<OracleEvent>, total: number, keys: number, outcomes: Outcomes, batch = 500) {
@@ -48,10 +56,8 @@ function publishStream(publisher: EventPublisher<OracleEvent>, total: number, ke
 
 describe.sequential('faults on a real broker', () => {
   it('loses nothing acked and duplicates nothing when the broker is SIGKILLed and restarted mid-stream', async () => {
-    const topic = uniqueTopic('herald-kill');
-    await createTopic(broker.bootstrap, { topic, partitions: 3 });
     const logger = memoryLogger();
-    const publisher = createPublisher<OracleEvent>({ brokers: broker.bootstrap, topic, codec, key: (e) => e.key, logger });
+    const { topic, publisher } = await topicAndPublisher('herald-kill', {}, logger);
     const outcomes = newOutcomes();
     const total = 30_000;
     const stream = publishStream(publisher, total, 100, outcomes);
@@ -73,16 +79,7 @@ describe.sequential('faults on a real broker', () => {
   }, 180_000);
 
   it('makes publishes wait while the broker is paused, then completes them all after SIGCONT', async () => {
-    const topic = uniqueTopic('herald-pause');
-    await createTopic(broker.bootstrap, { topic, partitions: 3 });
-    const publisher = createPublisher<OracleEvent>({
-      brokers: broker.bootstrap,
-      topic,
-      codec,
-      key: (e) => e.key,
-      logger: memoryLogger(),
-      maxInFlight: 1_000,
-    });
+    const { topic, publisher } = await topicAndPublisher('herald-pause', { maxInFlight: 1_000 });
     await publisher.connect();
     const outcomes = newOutcomes();
     await broker.pauseNode(1);
@@ -100,16 +97,7 @@ describe.sequential('faults on a real broker', () => {
   }, 120_000);
 
   it('settles publishes as unknown outcome when a pause outlasts message.timeout.ms, and writes none reported failed', async () => {
-    const topic = uniqueTopic('herald-timeout');
-    await createTopic(broker.bootstrap, { topic, partitions: 3 });
-    const publisher = createPublisher<OracleEvent>({
-      brokers: broker.bootstrap,
-      topic,
-      codec,
-      key: (e) => e.key,
-      logger: memoryLogger(),
-      kafka: { messageTimeoutMs: 4_000, requestTimeoutMs: 3_000 },
-    });
+    const { topic, publisher } = await topicAndPublisher('herald-timeout', { kafka: { messageTimeoutMs: 4_000, requestTimeoutMs: 3_000 } });
     await publisher.connect();
     const outcomes = newOutcomes();
     await broker.pauseNode(1);
