@@ -112,7 +112,7 @@ export interface ModeStatus {
 export function ensureKafka(opts?: StartOptions): Promise<KafkaHandle>;
 /** Always starts fresh (throws if this mode is already running or a port is taken). */
 export function startKafka(opts?: StartOptions): Promise<KafkaHandle>;
-/** SIGTERM, up to graceMs (30000), then SIGKILL; removes the state file. Default mode 'all'. */
+/** SIGTERM, up to graceMs (10000), then SIGKILL; removes the state file. Default mode 'all'. */
 export function stopKafka(
   mode?: Mode | 'all',
   opts?: { graceMs?: number; log?: Log },
