@@ -1,5 +1,4 @@
-import type {
-  HeraldError} from './errors.js';
+import { context, trace } from '@opentelemetry/api';
 import {
   DeliveryTimeoutError,
   FatalProducerError,
@@ -7,6 +6,7 @@ import {
   PublisherClosedError,
   QueueFullTimeoutError,
 } from './errors.js';
+import type { HeraldError } from './errors.js';
 import { classifyDeliveryFailure, RdCode } from './internal/classify.js';
 import type { KafkaFailure } from './internal/classify.js';
 import { Fifo } from './internal/fifo.js';
@@ -21,7 +21,6 @@ import type { PublisherOptions, ResolvedOptions } from './options.js';
 import { PublisherTelemetry } from './telemetry/publisher-telemetry.js';
 import type { Traced } from './telemetry/publisher-telemetry.js';
 import type { Transport } from './transport/transport.js';
-import { context, trace } from '@opentelemetry/api';
 import type { CloseReport, DeliveryReport, EventPublisher, PublishOptions, PublishOutcome } from './types.js';
 
 /** One accepted publish, from `publish()` until it settles: the record it sends and its promise. */
