@@ -33,7 +33,8 @@ export async function createTopic(bootstrap: string, spec: TopicSpec): Promise<v
     });
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const [meta] = await admin.fetchTopicMetadata({ topics: [spec.topic] });
+      // Right after creation the broker may still answer "unknown topic": that is "not yet", retry.
+      const [meta] = await admin.fetchTopicMetadata({ topics: [spec.topic] }).catch(() => []);
       const ready = meta?.partitions.length === (spec.partitions ?? 1) && meta.partitions.every((p) => p.leader >= 0);
       if (ready) return;
       if (Date.now() > deadline) throw new Error(`topic ${spec.topic} has no leaders after 30 s`);

@@ -40,7 +40,8 @@ export async function createTopic(bootstrap: string, topic: string, partitions: 
     await client.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }] });
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const [meta] = await client.fetchTopicMetadata({ topics: [topic] });
+      // Right after creation the broker may still answer "unknown topic": that is "not yet", retry.
+      const [meta] = await client.fetchTopicMetadata({ topics: [topic] }).catch(() => []);
       if (meta?.partitions.length === partitions && meta.partitions.every((p) => p.leader >= 0)) return;
       if (Date.now() > deadline) throw new Error(`topic ${topic} has no leaders after 30 s`);
       await new Promise((resolve) => setTimeout(resolve, 200));
