@@ -67,3 +67,25 @@ export function settingsFromFlags(flags: SettingFlags): ProducerSettings {
   if (settings.idempotence && settings.acks !== 'all') throw new UsageError('idempotence needs --acks all (or pass --idempotence off)');
   return settings;
 }
+
+/**
+ * Parses a subcommand's arguments with `parse`. On `--help` prints `help` and returns 0; on a
+ * {@link UsageError} prints it with `help` and returns 2; otherwise returns the arguments.
+ */
+export function parseOrExitCode<A extends { readonly help: boolean }>(
+  name: string,
+  help: string,
+  parse: (argv: readonly string[]) => A,
+  argv: readonly string[],
+): A | number {
+  try {
+    const args = parse(argv);
+    if (!args.help) return args;
+    console.log(help);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`herald-bench ${name}: ${error.message}\n\n${help}`);
+    return 2;
+  }
+}

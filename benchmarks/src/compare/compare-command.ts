@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { intOption, listOption, UsageError } from '../common/args.js';
+import { intOption, listOption, UsageError, parseOrExitCode } from '../common/args.js';
 import { acquireBroker, benchTopic, createTopic, deleteTopics } from '../common/broker.js';
 import { makeOrders } from '../common/orders.js';
 import { ProgressBar } from '../common/progress-bar.js';
@@ -121,18 +121,8 @@ async function runOne(id: ContenderId, workload: Workload, workloadFile: string,
 
 /** `herald-bench compare`: returns the exit code (1 when a goal was missed or a contender failed). */
 export async function run(argv: readonly string[]): Promise<number> {
-  let args: CompareArgs;
-  try {
-    args = parseCompareArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`herald-bench compare: ${error.message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = parseOrExitCode('compare', HELP, parseCompareArgs, argv);
+  if (typeof args === 'number') return args;
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const command = ['herald-bench compare', ...argv].join(' ');
   const broker = await acquireBroker(args.brokers, log);

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { intOption, listOption, settingsFromFlags, UsageError } from '../common/args.js';
+import { intOption, listOption, settingsFromFlags, UsageError, parseOrExitCode } from '../common/args.js';
 import { acquireBroker, benchTopic, createTopic, deleteTopics } from '../common/broker.js';
 import { makeOrders, ORDER_SIZES } from '../common/orders.js';
 import type { LoadShape } from '../common/pacer.js';
@@ -88,18 +88,8 @@ export function parseProduceArgs(argv: readonly string[]): ProduceArgs {
 
 /** `herald-bench produce`: returns the exit code. */
 export async function run(argv: readonly string[]): Promise<number> {
-  let args: ProduceArgs;
-  try {
-    args = parseProduceArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`herald-bench produce: ${error.message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = parseOrExitCode('produce', HELP, parseProduceArgs, argv);
+  if (typeof args === 'number') return args;
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const broker = await acquireBroker(args.brokers, log);
   const topics: string[] = [];

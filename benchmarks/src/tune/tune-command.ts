@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { choiceOption, intListOption, intOption, listOption, UsageError } from '../common/args.js';
+import { choiceOption, intListOption, intOption, listOption, UsageError, parseOrExitCode } from '../common/args.js';
 import { acquireBroker, benchTopic, createTopic, deleteTopics } from '../common/broker.js';
 import { compact, fixed, formatTable } from '../common/format.js';
 import { makeOrders } from '../common/orders.js';
@@ -158,18 +158,8 @@ export function medianResult(rounds: readonly TuneResult[]): TuneResult {
 
 /** `herald-bench tune`: returns the exit code (1 when nothing met the target). */
 export async function run(argv: readonly string[]): Promise<number> {
-  let args: TuneArgs;
-  try {
-    args = parseTuneArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`herald-bench tune: ${error.message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = parseOrExitCode('tune', HELP, parseTuneArgs, argv);
+  if (typeof args === 'number') return args;
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const command = ['herald-bench tune', ...argv].join(' ');
   const broker = await acquireBroker(args.brokers, log);
