@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import type { PresetName } from '@herald/publisher';
 import { presetSettings } from './settings.js';
 import type { Compression, ProducerSettings } from './settings.js';
@@ -87,5 +89,17 @@ export function parseOrExitCode<A extends { readonly help: boolean }>(
     if (!(error instanceof UsageError)) throw error;
     console.error(`herald-bench ${name}: ${error.message}\n\n${help}`);
     return 2;
+  }
+}
+
+type StrictValues<O extends Options> = ReturnType<typeof parseArgs<{ options: O; strict: true; allowPositionals: false }>>['values'];
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** `parseArgs` in strict mode without positionals, its errors turned into {@link UsageError}s. */
+export function strictArgs<O extends Options>(argv: readonly string[], options: O): StrictValues<O> {
+  try {
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
 }

@@ -1,8 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { intOption, listOption, UsageError, parseOrExitCode } from '../common/args.js';
+import { intOption, listOption, parseOrExitCode, strictArgs } from '../common/args.js';
 import { acquireBroker, benchTopic, createTopic, deleteTopics } from '../common/broker.js';
 import { makeOrders } from '../common/orders.js';
 import { ProgressBar } from '../common/progress-bar.js';
@@ -74,14 +73,9 @@ export interface CompareArgs {
   readonly quiet: boolean;
 }
 
-/** Parses `compare` arguments (Herald is always included: it is the baseline); throws {@link UsageError}. */
+/** Parses `compare` arguments (Herald is always included: it is the baseline); throws `UsageError`. */
 export function parseCompareArgs(argv: readonly string[]): CompareArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const values = strictArgs(argv, options);
   const messages = intOption('messages', values.messages, 100_000, 100);
   const chosen = listOption('contenders', values.contenders, CONTENDER_IDS, CONTENDER_IDS);
   return {

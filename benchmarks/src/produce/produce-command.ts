@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
-import { intOption, listOption, settingsFromFlags, UsageError, parseOrExitCode } from '../common/args.js';
+import { intOption, listOption, settingsFromFlags, parseOrExitCode, strictArgs } from '../common/args.js';
 import { acquireBroker, benchTopic, createTopic, deleteTopics } from '../common/broker.js';
 import { makeOrders, ORDER_SIZES } from '../common/orders.js';
 import type { LoadShape } from '../common/pacer.js';
@@ -61,14 +60,9 @@ export interface ProduceArgs {
   readonly quiet: boolean;
 }
 
-/** Parses `produce` arguments; throws {@link UsageError} on bad input. */
+/** Parses `produce` arguments; throws `UsageError` on bad input. */
 export function parseProduceArgs(argv: readonly string[]): ProduceArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const values = strictArgs(argv, options);
   const messages = intOption('messages', values.messages, 100_000, 1);
   const window = intOption('window', values.window, 10_000, 1);
   const rate = values.rate === undefined ? undefined : intOption('rate', values.rate, 0, 1);

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
-import { choiceOption, intListOption, intOption, listOption, UsageError, parseOrExitCode } from '../common/args.js';
+import { choiceOption, intListOption, intOption, listOption, UsageError, parseOrExitCode, strictArgs } from '../common/args.js';
 import { acquireBroker, benchTopic, createTopic, deleteTopics } from '../common/broker.js';
 import { compact, fixed, formatTable } from '../common/format.js';
 import { makeOrders } from '../common/orders.js';
@@ -76,12 +75,7 @@ export interface TuneArgs {
 
 /** Parses `tune` arguments; throws {@link UsageError}. */
 export function parseTuneArgs(argv: readonly string[]): TuneArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const values = strictArgs(argv, options);
   const kind = choiceOption('target', values.target, ['throughput', 'latency'], 'throughput');
   if (kind === 'latency' && values['p99-max-ms'] === undefined) throw new UsageError('--target latency needs --p99-max-ms X');
   if (kind === 'throughput' && values['p99-max-ms'] !== undefined) throw new UsageError('--p99-max-ms only goes with --target latency');
