@@ -25,7 +25,7 @@ describe.concurrent('examples', () => {
   it.each([
     ['basic-publisher', /^acked: herald-example-orders\[\d\]@\d+ key=order-1$/m],
     ['multi-topic-publisher', /acked: herald-example-orders-created\[\d\]@\d+\nacked: herald-example-orders-cancelled\[\d\]@\d+/],
-    ['async-batch-publisher', /batch: 999 acked, 1 failed\n {2}order-500: SCHEMA_VALIDATION/],
+    ['async-batch-publisher', /batch: 999 acked, 1 failed\n {2}order-500: ENCODE_FAILED/],
     ['context-manager', /leaving the scope with 100 pending\nscope left/],
     ['low-latency', /lowLatency: p50 [\d.]+ ms, p99 [\d.]+ ms over 200 acked round trips/],
     ['performance-tuning', /highThroughput: 50000 acked in [\d.]+ s/],

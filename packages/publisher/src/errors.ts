@@ -1,9 +1,10 @@
-/** Every error code Herald raises; `docs/errors.md` says what each means and what to do. */
-export type HeraldErrorCode =
-  | 'SCHEMA_VALIDATION'
+import { hasHeraldCode, HeraldError } from '@herald/errors';
+
+/** Every error code `@herald/publisher` raises; `docs/errors.md` says what each means and what to do. */
+export type PublisherErrorCode =
+  | 'ENCODE_FAILED'
   | 'INVALID_HEADER'
   | 'INVALID_KEY'
-  | 'INVALID_OPTIONS'
   | 'INVALID_TOPIC'
   | 'UNKNOWN_TOPIC'
   | 'TOPIC_AUTHORIZATION'
@@ -17,6 +18,24 @@ export type HeraldErrorCode =
   | 'FLUSH_TIMEOUT'
   | 'DELIVERY_FAILED';
 
+const codes: ReadonlySet<string> = new Set<PublisherErrorCode>([
+  'ENCODE_FAILED',
+  'INVALID_HEADER',
+  'INVALID_KEY',
+  'INVALID_TOPIC',
+  'UNKNOWN_TOPIC',
+  'TOPIC_AUTHORIZATION',
+  'AUTHENTICATION',
+  'MESSAGE_TOO_LARGE',
+  'BROKER_UNREACHABLE',
+  'DELIVERY_TIMEOUT',
+  'QUEUE_FULL_TIMEOUT',
+  'FATAL_PRODUCER',
+  'PUBLISHER_CLOSED',
+  'FLUSH_TIMEOUT',
+  'DELIVERY_FAILED',
+]);
+
 /** How sure Herald is about whether the broker stored a message that did not ack. */
 export type DeliveryOutcome =
   /** Definitely not written: safe to retry without risking a duplicate. */
@@ -24,7 +43,7 @@ export type DeliveryOutcome =
   /** Possibly written (it timed out or was purged in flight): a retry may duplicate it. */
   | 'unknown';
 
-interface HeraldErrorInit {
+interface PublisherErrorInit {
   readonly retriable: boolean;
   readonly cause?: unknown;
   /** The librdkafka error code behind this error, when there is one. */
@@ -34,17 +53,13 @@ interface HeraldErrorInit {
   readonly outcome?: DeliveryOutcome;
 }
 
-const brand = Symbol.for('herald.error');
-
 /**
- * The base of every error Herald throws or rejects with. `code` names the failure, `retriable`
- * says whether sending again may succeed, `cause` keeps the original error.
+ * The base of every error the publisher rejects a publish, `connect`, `flush` or `close` with: a
+ * {@link HeraldError} with a {@link PublisherErrorCode}, the librdkafka code behind it and, for
+ * publishes, whether the message may have been written anyway (`outcome`). Bad options throw
+ * `InvalidOptionsError` of `@herald/errors`, like in every Herald package.
  */
-export class HeraldError extends Error {
-  /** The failure, one of {@link HeraldErrorCode}. */
-  readonly code: HeraldErrorCode;
-  /** True when trying again later may succeed without changing the input. */
-  readonly retriable: boolean;
+export class PublisherError extends HeraldError<PublisherErrorCode> {
   /** The librdkafka error code behind this error, when there is one. */
   readonly kafkaCode: number | undefined;
   /** librdkafka's symbolic name for {@link kafkaCode}. */
@@ -52,90 +67,82 @@ export class HeraldError extends Error {
   /** For delivery failures: whether the message may have been written anyway. */
   readonly outcome: DeliveryOutcome | undefined;
 
-  constructor(code: HeraldErrorCode, message: string, init: HeraldErrorInit) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.name = new.target.name;
-    this.code = code;
-    this.retriable = init.retriable;
+  constructor(code: PublisherErrorCode, message: string, init: PublisherErrorInit) {
+    super(code, message, init);
     this.kafkaCode = init.kafkaCode;
     this.kafkaName = init.kafkaName;
     this.outcome = init.outcome;
   }
 
-  /** True for any Herald error, even one from another copy of this package. */
-  static is(value: unknown): value is HeraldError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+  /** True for any `@herald/publisher` error, even one from another copy of this package. */
+  static override is(value: unknown): value is PublisherError {
+    return hasHeraldCode(value, codes);
   }
 }
-Object.defineProperty(HeraldError.prototype, brand, { value: true });
 
-type KafkaDetail = Pick<HeraldErrorInit, 'cause' | 'kafkaCode' | 'kafkaName'>;
+type KafkaDetail = Pick<PublisherErrorInit, 'cause' | 'kafkaCode' | 'kafkaName'>;
 
-/** The event failed its schema: nothing was sent. */
-export class SchemaValidationError extends HeraldError {
+/**
+ * The codec refused the event (or returned no Buffer): nothing was sent. `cause` is the codec's
+ * own error, e.g. `@herald/schemas`' `SchemaValidationError` listing every violation.
+ */
+export class EncodeError extends PublisherError {
   constructor(message: string, cause?: unknown) {
-    super('SCHEMA_VALIDATION', message, { retriable: false, cause, outcome: 'not-written' });
+    super('ENCODE_FAILED', message, { retriable: false, cause, outcome: 'not-written' });
   }
 }
 
 /** A header name or value is not something Kafka can carry: nothing was sent. */
-export class InvalidHeaderError extends HeraldError {
-  constructor(message: string) {
-    super('INVALID_HEADER', message, { retriable: false, outcome: 'not-written' });
+export class InvalidHeaderError extends PublisherError {
+  constructor(message: string, cause?: unknown) {
+    super('INVALID_HEADER', message, { retriable: false, cause, outcome: 'not-written' });
   }
 }
 
 /** The message key is not a string, Buffer or null: nothing was sent. */
-export class InvalidKeyError extends HeraldError {
-  constructor(message: string) {
-    super('INVALID_KEY', message, { retriable: false, outcome: 'not-written' });
-  }
-}
-
-/** The publisher options are invalid; thrown by `createPublisher`. */
-export class InvalidOptionsError extends HeraldError {
-  constructor(message: string) {
-    super('INVALID_OPTIONS', message, { retriable: false });
+export class InvalidKeyError extends PublisherError {
+  constructor(message: string, cause?: unknown) {
+    super('INVALID_KEY', message, { retriable: false, cause, outcome: 'not-written' });
   }
 }
 
 /** The topic name is not a legal Kafka topic name: nothing was sent. */
-export class InvalidTopicError extends HeraldError {
+export class InvalidTopicError extends PublisherError {
   constructor(message: string, detail: KafkaDetail = {}) {
     super('INVALID_TOPIC', message, { retriable: false, outcome: 'not-written', ...detail });
   }
 }
 
 /** The topic does not exist and the cluster does not create it: nothing was written. */
-export class UnknownTopicError extends HeraldError {
+export class UnknownTopicError extends PublisherError {
   constructor(message: string, detail: KafkaDetail = {}) {
     super('UNKNOWN_TOPIC', message, { retriable: false, outcome: 'not-written', ...detail });
   }
 }
 
 /** The principal may not write to the topic (or the cluster): nothing was written. */
-export class TopicAuthorizationError extends HeraldError {
+export class TopicAuthorizationError extends PublisherError {
   constructor(message: string, detail: KafkaDetail = {}) {
     super('TOPIC_AUTHORIZATION', message, { retriable: false, outcome: 'not-written', ...detail });
   }
 }
 
 /** SASL/SSL authentication failed: check credentials. */
-export class AuthenticationError extends HeraldError {
+export class AuthenticationError extends PublisherError {
   constructor(message: string, detail: KafkaDetail = {}) {
     super('AUTHENTICATION', message, { retriable: false, outcome: 'not-written', ...detail });
   }
 }
 
 /** The encoded message is larger than the producer or broker accepts: nothing was written. */
-export class MessageTooLargeError extends HeraldError {
+export class MessageTooLargeError extends PublisherError {
   constructor(message: string, detail: KafkaDetail = {}) {
     super('MESSAGE_TOO_LARGE', message, { retriable: false, outcome: 'not-written', ...detail });
   }
 }
 
 /** No broker answered within `connectTimeoutMs`. */
-export class BrokerUnreachableError extends HeraldError {
+export class BrokerUnreachableError extends PublisherError {
   constructor(message: string, detail: KafkaDetail = {}) {
     super('BROKER_UNREACHABLE', message, { retriable: true, ...detail });
   }
@@ -145,21 +152,21 @@ export class BrokerUnreachableError extends HeraldError {
  * The message was not acknowledged within `message.timeout.ms`. It may or may not have been
  * written (`outcome: 'unknown'`): a retry can duplicate it.
  */
-export class DeliveryTimeoutError extends HeraldError {
+export class DeliveryTimeoutError extends PublisherError {
   constructor(message: string, detail: KafkaDetail = {}) {
     super('DELIVERY_TIMEOUT', message, { retriable: true, outcome: 'unknown', ...detail });
   }
 }
 
 /** A delivery failed for a reason without a more specific class; see `kafkaCode` and `outcome`. */
-export class DeliveryFailedError extends HeraldError {
+export class DeliveryFailedError extends PublisherError {
   constructor(message: string, init: KafkaDetail & { retriable: boolean; outcome: DeliveryOutcome }) {
     super('DELIVERY_FAILED', message, init);
   }
 }
 
 /** The publisher stayed at its in-flight limits for `maxBlockMs`: this event was not sent. */
-export class QueueFullTimeoutError extends HeraldError {
+export class QueueFullTimeoutError extends PublisherError {
   constructor(message: string) {
     super('QUEUE_FULL_TIMEOUT', message, { retriable: true, outcome: 'not-written' });
   }
@@ -169,21 +176,21 @@ export class QueueFullTimeoutError extends HeraldError {
  * The idempotent producer hit a fatal error (e.g. a sequence gap). Pending publishes fail with it;
  * the publisher replaces its producer and keeps serving.
  */
-export class FatalProducerError extends HeraldError {
+export class FatalProducerError extends PublisherError {
   constructor(message: string, init: KafkaDetail & { outcome: DeliveryOutcome }) {
     super('FATAL_PRODUCER', message, { retriable: true, ...init });
   }
 }
 
 /** The publisher is closing or closed and accepts no more events. */
-export class PublisherClosedError extends HeraldError {
+export class PublisherClosedError extends PublisherError {
   constructor(message = 'the publisher is closed') {
     super('PUBLISHER_CLOSED', message, { retriable: false, outcome: 'not-written' });
   }
 }
 
 /** `flush()` ran out of time with deliveries still pending; they stay pending. */
-export class FlushTimeoutError extends HeraldError {
+export class FlushTimeoutError extends PublisherError {
   /** How many publishes were still unsettled at the deadline. */
   readonly remaining: number;
 

@@ -1,5 +1,5 @@
 import { PublisherClosedError } from './errors.js';
-import type { HeraldError } from './errors.js';
+import type { PublisherError } from './errors.js';
 import type { CloseReport, DeliveryReport, EventEncoder, EventPublisher, MessageKey, PublishOptions, PublishOutcome } from './types.js';
 
 /** One event the {@link InMemoryPublisher} accepted. */
@@ -30,7 +30,7 @@ export class InMemoryPublisher<T> implements EventPublisher<T> {
   readonly published: Array<PublishedRecord<T>> = [];
   readonly #options: InMemoryPublisherOptions<T>;
   readonly #watchers = new Set<(record: PublishedRecord<T>) => void>();
-  #failWith: ((event: T) => HeraldError | undefined) | undefined;
+  #failWith: ((event: T) => PublisherError | undefined) | undefined;
   #closed = false;
   #offset = 0;
 
@@ -47,7 +47,7 @@ export class InMemoryPublisher<T> implements EventPublisher<T> {
   }
 
   /** Makes the next publishes fail with the error `decide(event)` returns (undefined: succeed). */
-  failWhen(decide: ((event: T) => HeraldError | undefined) | undefined): void {
+  failWhen(decide: ((event: T) => PublisherError | undefined) | undefined): void {
     this.#failWith = decide;
   }
 
@@ -99,7 +99,7 @@ export class InMemoryPublisher<T> implements EventPublisher<T> {
       try {
         outcomes.push({ status: 'acked', event, report: await this.publish(event) });
       } catch (error) {
-        outcomes.push({ status: 'failed', event, error: error as HeraldError });
+        outcomes.push({ status: 'failed', event, error: error as PublisherError });
       }
     }
     return outcomes;

@@ -8,29 +8,30 @@ export { createRdkafkaTransport } from './transport/rdkafka-transport.js';
 export { extractTraceContext } from './telemetry/extract-context.js';
 export { parseRdkafkaStats } from './telemetry/rdkafka-stats.js';
 
-// Errors
+// Errors: the shared model of every Herald package (@herald/errors), then the publisher's own
+export { fromUnknown, HeraldError, InvalidOptionsError, UnexpectedError } from '@herald/errors';
+export type { HeraldErrorInit } from '@herald/errors';
 export {
   AuthenticationError,
   BrokerUnreachableError,
   DeliveryFailedError,
   DeliveryTimeoutError,
   FatalProducerError,
+  EncodeError,
   FlushTimeoutError,
-  HeraldError,
   InvalidHeaderError,
   InvalidKeyError,
-  InvalidOptionsError,
   InvalidTopicError,
   MessageTooLargeError,
   PublisherClosedError,
+  PublisherError,
   QueueFullTimeoutError,
-  SchemaValidationError,
   TopicAuthorizationError,
   UnknownTopicError,
 } from './errors.js';
 
 // Types
-export type { DeliveryOutcome, HeraldErrorCode } from './errors.js';
+export type { DeliveryOutcome, PublisherErrorCode } from './errors.js';
 export type { InMemoryPublisherOptions, PublishedRecord } from './in-memory-publisher.js';
 export type { KafkaSettings, SaslSettings, SslSettings } from './kafka-settings.js';
 export type { Logger, LogMethod } from './logger.js';

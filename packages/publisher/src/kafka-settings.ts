@@ -1,3 +1,4 @@
+import { InvalidOptionsError } from '@herald/errors';
 /** SASL credentials for a `sasl_plaintext` or `sasl_ssl` connection. */
 export interface SaslSettings {
   readonly mechanism: 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
@@ -81,7 +82,7 @@ export function kafkaSettingsToRdkafka(settings: KafkaSettings): Record<string, 
   for (const [name, value] of Object.entries(settings)) {
     if (value === undefined) continue;
     const set = setters[name as keyof KafkaSettings] as Setter | undefined;
-    if (set === undefined) throw new TypeError(`unknown Kafka setting "${name}"`);
+    if (set === undefined) throw new InvalidOptionsError(`kafka.${name}`, `unknown Kafka setting "${name}"`);
     set(out, value as never);
   }
   return out;

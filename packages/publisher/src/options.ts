@@ -1,4 +1,4 @@
-import { InvalidOptionsError } from './errors.js';
+import { integerOption, InvalidOptionsError, messageOf } from '@herald/errors';
 import { kafkaSettingsToRdkafka } from './kafka-settings.js';
 import type { KafkaSettings } from './kafka-settings.js';
 import { createDefaultLogger } from './logger.js';
@@ -7,7 +7,7 @@ import { presets } from './presets.js';
 import type { PresetName } from './presets.js';
 import type { TransportFactory } from './transport/transport.js';
 import type { EventEncoder, Headers, MessageKey } from './types.js';
-import { assertTopicName } from './internal/topic-name.js';
+import { topicNameProblem } from './internal/topic-name.js';
 import { convertHeaders } from './internal/headers.js';
 import { createRdkafkaTransport } from './transport/rdkafka-transport.js';
 import type { TelemetryOptions } from './telemetry/publisher-telemetry.js';
@@ -75,17 +75,11 @@ export interface ResolvedOptions<T> {
   readonly telemetry: TelemetryOptions;
 }
 
-function positiveInt(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value <= 0) throw new InvalidOptionsError(`${name} must be a positive integer, got ${String(value)}`);
-  return value;
-}
-
 function brokerList(brokers: unknown): string {
   const list = typeof brokers === 'string' ? brokers.split(',') : Array.isArray(brokers) ? (brokers as unknown[]) : [];
   const cleaned = list.map((b) => (typeof b === 'string' ? b.trim() : '')).filter((b) => b !== '');
-  if (cleaned.length === 0 || cleaned.length !== list.length) throw new InvalidOptionsError('brokers must be a non-empty list of "host:port" strings');
-  for (const b of cleaned) if (!/^[^\s:]+:\d{1,5}$/.test(b) && !/^\[[0-9a-f:]+\]:\d{1,5}$/i.test(b)) throw new InvalidOptionsError(`broker "${b}" is not "host:port"`);
+  if (cleaned.length === 0 || cleaned.length !== list.length) throw new InvalidOptionsError('brokers', 'brokers must be a non-empty list of "host:port" strings');
+  for (const b of cleaned) if (!/^[^\s:]+:\d{1,5}$/.test(b) && !/^\[[0-9a-f:]+\]:\d{1,5}$/i.test(b)) throw new InvalidOptionsError('brokers', `broker "${b}" is not "host:port"`);
   return cleaned.join(',');
 }
 
@@ -93,31 +87,32 @@ function checkedHeaders(headers: Headers): Headers {
   try {
     convertHeaders(headers, undefined);
   } catch (error) {
-    throw new InvalidOptionsError(`headers: ${(error as Error).message}`);
+    throw new InvalidOptionsError('headers', `headers: ${messageOf(error)}`, error);
   }
   return { ...headers };
 }
 
 /** Checks `options` and fills in defaults; never touches the caller's objects. */
 export function resolveOptions<T>(options: PublisherOptions<T>): ResolvedOptions<T> {
-  if (typeof options !== 'object' || options === null) throw new InvalidOptionsError('options are required');
+  if (typeof options !== 'object' || options === null) throw new InvalidOptionsError('options', 'options are required');
   const { topic, route, codec, key, headers } = options;
-  if ((topic === undefined) === (route === undefined)) throw new InvalidOptionsError('give exactly one of `topic` and `route`');
-  if (topic !== undefined) assertTopicName(topic, InvalidOptionsError);
-  if (route !== undefined && typeof route !== 'function') throw new InvalidOptionsError('`route` must be a function');
-  if (typeof codec?.encode !== 'function') throw new InvalidOptionsError('`codec` must have an encode(event) function');
-  if (key !== undefined && typeof key !== 'function') throw new InvalidOptionsError('`key` must be a function of the event');
+  if ((topic === undefined) === (route === undefined)) throw new InvalidOptionsError('topic', 'give exactly one of `topic` and `route`');
+  const topicProblem = topic === undefined ? undefined : topicNameProblem(topic);
+  if (topicProblem !== undefined) throw new InvalidOptionsError('topic', topicProblem);
+  if (route !== undefined && typeof route !== 'function') throw new InvalidOptionsError('route', '`route` must be a function');
+  if (typeof codec?.encode !== 'function') throw new InvalidOptionsError('codec', '`codec` must have an encode(event) function');
+  if (key !== undefined && typeof key !== 'function') throw new InvalidOptionsError('key', '`key` must be a function of the event');
   const preset = options.preset ?? 'reliable';
-  if (!Object.hasOwn(presets, preset)) throw new InvalidOptionsError(`unknown preset "${String(preset)}"; use reliable, lowLatency or highThroughput`);
+  if (!Object.hasOwn(presets, preset)) throw new InvalidOptionsError('preset', `unknown preset "${String(preset)}"; use reliable, lowLatency or highThroughput`);
   const clientId = options.clientId ?? 'herald';
-  if (typeof clientId !== 'string' || clientId === '') throw new InvalidOptionsError('`clientId` must be a non-empty string');
+  if (typeof clientId !== 'string' || clientId === '') throw new InvalidOptionsError('clientId', '`clientId` must be a non-empty string');
   let typed: Record<string, string | number | boolean>;
   try {
     typed = kafkaSettingsToRdkafka(options.kafka ?? {});
   } catch (error) {
-    throw new InvalidOptionsError(error instanceof Error ? error.message : String(error));
+    throw error instanceof InvalidOptionsError ? error : new InvalidOptionsError('kafka', messageOf(error), error);
   }
-  const maxInFlight = positiveInt('maxInFlight', options.maxInFlight, 50_000);
+  const maxInFlight = integerOption('maxInFlight', options.maxInFlight, 50_000);
   const rdkafka: Record<string, string | number | boolean> = {
     ...presets[preset],
     ...typed,
@@ -140,11 +135,11 @@ export function resolveOptions<T>(options: PublisherOptions<T>): ResolvedOptions
     rdkafka,
     clientId,
     logger: options.logger ?? createDefaultLogger(),
-    connectTimeoutMs: positiveInt('connectTimeoutMs', options.connectTimeoutMs, 10_000),
-    maxBlockMs: positiveInt('maxBlockMs', options.maxBlockMs, 60_000),
+    connectTimeoutMs: integerOption('connectTimeoutMs', options.connectTimeoutMs, 10_000),
+    maxBlockMs: integerOption('maxBlockMs', options.maxBlockMs, 60_000),
     maxInFlight,
-    maxInFlightBytes: positiveInt('maxInFlightBytes', options.maxInFlightBytes, 64 * 1024 * 1024),
-    closeTimeoutMs: positiveInt('closeTimeoutMs', options.closeTimeoutMs, 30_000),
+    maxInFlightBytes: integerOption('maxInFlightBytes', options.maxInFlightBytes, 64 * 1024 * 1024),
+    closeTimeoutMs: integerOption('closeTimeoutMs', options.closeTimeoutMs, 30_000),
     transport: options.transport ?? createRdkafkaTransport,
     telemetry: {
       ...(options.tracerProvider === undefined ? {} : { tracerProvider: options.tracerProvider }),

@@ -1,12 +1,14 @@
 import { context, trace } from '@opentelemetry/api';
+import { messageOf } from '@herald/errors';
 import {
+  BrokerUnreachableError,
   DeliveryTimeoutError,
   FatalProducerError,
   FlushTimeoutError,
   PublisherClosedError,
+  PublisherError,
   QueueFullTimeoutError,
 } from './errors.js';
-import type { HeraldError } from './errors.js';
 import { classifyDeliveryFailure, RdCode } from './internal/classify.js';
 import type { KafkaFailure } from './internal/classify.js';
 import { Fifo } from './internal/fifo.js';
@@ -137,7 +139,7 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       const event = list[i] as T;
       return result.status === 'fulfilled'
         ? { status: 'acked', event, report: result.value }
-        : { status: 'failed', event, error: result.reason as HeraldError };
+        : { status: 'failed', event, error: result.reason as PublisherError };
     });
   }
 
@@ -237,7 +239,7 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     ticket.resolve({ topic: ticket.topic, partition, offset, timestamp: timestamp ?? undefined, key: ticket.key });
   }
 
-  #fail(ticket: Ticket, error: HeraldError): void {
+  #fail(ticket: Ticket, error: PublisherError): void {
     if (ticket.span !== undefined || this.#telemetry.metrics) this.#telemetry.failed(ticket, ticket.topic, error);
     ticket.reject(error);
   }
@@ -256,7 +258,8 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       if (this.#transport === transport) this.#transport = undefined;
       this.#connecting = undefined;
       if (!this.closed) this.#state = 'idle';
-      const herald = error as HeraldError;
+      // Transports reject with publisher errors; anything else is still a failed connect.
+      const herald = PublisherError.is(error) ? error : new BrokerUnreachableError(`connect failed: ${messageOf(error)}`, { cause: error });
       this.#log.error('connect failed', { code: herald.code, retriable: herald.retriable, reason: herald.message });
       for (const waiting of this.#waiting.clear()) this.#fail(waiting.ticket, herald);
       this.#stopSweeper();

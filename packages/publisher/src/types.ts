@@ -1,4 +1,4 @@
-import type { HeraldError } from './errors.js';
+import type { PublisherError } from './errors.js';
 
 /** A Kafka header value: a string is sent as its UTF-8 bytes. */
 export type HeaderValue = string | Buffer;
@@ -49,7 +49,7 @@ export interface PublishOptions {
 /** The outcome of one event of {@link EventPublisher.publishBatch}, in input order. */
 export type PublishOutcome<T> =
   | { readonly status: 'acked'; readonly event: T; readonly report: DeliveryReport }
-  | { readonly status: 'failed'; readonly event: T; readonly error: HeraldError };
+  | { readonly status: 'failed'; readonly event: T; readonly error: PublisherError };
 
 /** What {@link EventPublisher.close} left behind. */
 export interface CloseReport {
@@ -63,7 +63,7 @@ export interface EventPublisher<T> extends AsyncDisposable {
   connect(): Promise<void>;
   /**
    * Validates, encodes and sends `event`; resolves when the broker acked it. Rejects with a
-   * {@link HeraldError}: `outcome: 'not-written'` errors are safe to retry, `'unknown'` may duplicate.
+   * {@link PublisherError}: `outcome: 'not-written'` errors are safe to retry, `'unknown'` may duplicate.
    */
   publish(event: T, options?: PublishOptions): Promise<DeliveryReport>;
   /** Publishes every event (in order per key) and reports each outcome; never rejects. */

@@ -6,6 +6,7 @@ import { defineConfig } from 'rolldown';
 export default defineConfig({
   input: './.cache/tsc/index.js',
   platform: 'node',
-  external: [/^node:/],
+  // Herald's own packages stay imports: one HeraldError class, shared with every other package.
+  external: [/^node:/, /^@herald\//],
   output: { file: 'dist/index.js', format: 'esm', sourcemap: true },
 });

@@ -39,7 +39,8 @@ export type { FixtureOrdersGatewayOptions } from './gateways/fixture/fixture-ord
 export { FIXTURE_DEFECTS } from './gateways/fixture/fixture-defects.js';
 export type { FixtureDefect } from './gateways/fixture/fixture-defects.js';
 
-// Errors
+// Errors: the shared model of every Herald package (@herald/errors), then the translators' own
+export { fromUnknown, HeraldError, InvalidOptionsError } from '@herald/errors';
 export { TranslatorsError } from './errors/translators-error.js';
 export type { TranslatorsErrorCode } from './errors/translators-error.js';
 export { DomainValidationError } from './errors/domain-validation-error.js';

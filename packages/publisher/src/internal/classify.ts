@@ -11,7 +11,7 @@ import {
   TopicAuthorizationError,
   UnknownTopicError,
 } from '../errors.js';
-import type { HeraldError } from '../errors.js';
+import type { PublisherError } from '../errors.js';
 
 /** librdkafka error codes Herald treats specially (from rdkafka.h). */
 export const RdCode = {
@@ -69,7 +69,7 @@ const transient: ReadonlySet<number> = new Set([
 /**
  * The Herald error for a delivery (or a synchronous produce) that failed with `failure` on `topic`.
  */
-export function classifyDeliveryFailure(failure: KafkaFailure, topic: string): HeraldError {
+export function classifyDeliveryFailure(failure: KafkaFailure, topic: string): PublisherError {
   const detail = { kafkaCode: failure.code, kafkaName: failure.name, cause: failure.cause ?? failure.message };
   const why = `${failure.name}: ${failure.message}`;
   switch (failure.code) {

@@ -1,4 +1,5 @@
-import { HeraldError, InvalidHeaderError, InvalidKeyError, InvalidTopicError, SchemaValidationError } from '../errors.js';
+import { messageOf } from '@herald/errors';
+import { EncodeError, InvalidHeaderError, InvalidKeyError, InvalidTopicError, PublisherError } from '../errors.js';
 import type { ResolvedOptions } from '../options.js';
 import type { DeliveryReport, Headers, MessageKey, PublishOptions } from '../types.js';
 import type { Span } from '@opentelemetry/api';
@@ -23,7 +24,7 @@ export interface OutgoingRecord {
   readonly bytes: number;
   /** Settle the publish; set by `publish()` when it creates the promise. */
   resolve: (report: DeliveryReport) => void;
-  reject: (error: HeraldError) => void;
+  reject: (error: PublisherError) => void;
   /** The `send` span while tracing; undefined otherwise. */
   span: Span | undefined;
   /** `performance.now()` at `publish()` when metrics are on; 0 otherwise. */
@@ -44,12 +45,18 @@ function checkKey(key: unknown): MessageKey {
   throw new InvalidKeyError(`key must be a string, Buffer or null, got ${typeof key}`);
 }
 
-function call<R>(what: string, fn: () => R, wrap: (message: string, cause: unknown) => HeraldError): R {
+/**
+ * Runs a user callback; whatever it throws becomes the publisher error `wrap` makes, with the
+ * thrown value as `cause`, so every rejected publish carries a publisher code and an `outcome`.
+ * Only a publisher error passes through as it is (a codec built on another publisher, say): an
+ * error of another Herald package (a translators or schemas error) is wrapped like any other.
+ */
+function call<R>(what: string, fn: () => R, wrap: (message: string, cause: unknown) => PublisherError): R {
   try {
     return fn();
   } catch (error) {
-    if (HeraldError.is(error)) throw error;
-    throw wrap(`${what} threw: ${error instanceof Error ? error.message : String(error)}`, error);
+    if (PublisherError.is(error)) throw error;
+    throw wrap(`${what} threw: ${messageOf(error)}`, error);
   }
 }
 
@@ -75,8 +82,8 @@ export function createRecordBuilder<T>(options: ResolvedOptions<T>): (event: T, 
   };
 
   const headersFor = (event: T, extra: Headers | undefined): WireHeaders | undefined => {
-    const fromCodec = codecHeaders === undefined ? undefined : call('codec.headers(event)', () => codecHeaders(event), (m) => new InvalidHeaderError(m));
-    const fromOptions = headersOf === undefined ? staticHeaders : call('headers(event)', () => headersOf(event), (m) => new InvalidHeaderError(m));
+    const fromCodec = codecHeaders === undefined ? undefined : call('codec.headers(event)', () => codecHeaders(event), (m, c) => new InvalidHeaderError(m, c));
+    const fromOptions = headersOf === undefined ? staticHeaders : call('headers(event)', () => headersOf(event), (m, c) => new InvalidHeaderError(m, c));
     const sources = (fromCodec === undefined ? 0 : 1) + (fromOptions === undefined ? 0 : 1) + (extra === undefined ? 0 : 1);
     if (sources === 0) return undefined;
     // Later sources win on equal names, so merge before converting when there is more than one.
@@ -86,11 +93,11 @@ export function createRecordBuilder<T>(options: ResolvedOptions<T>): (event: T, 
 
   return (event, callOptions) => {
     // The event first: an invalid one gets its schema error, not whatever key() or route() make of it.
-    const value = call('codec.encode(event)', () => encode(event), (m, c) => new SchemaValidationError(m, c));
-    if (!Buffer.isBuffer(value)) throw new SchemaValidationError('codec.encode(event) did not return a Buffer');
+    const value = call('codec.encode(event)', () => encode(event), (m, c) => new EncodeError(m, c));
+    if (!Buffer.isBuffer(value)) throw new EncodeError('codec.encode(event) did not return a Buffer');
     const topic = topicFor(event, callOptions?.topic);
     const key = checkKey(
-      callOptions !== undefined && 'key' in callOptions ? callOptions.key : keyOf === undefined ? null : call('key(event)', () => keyOf(event), (m) => new InvalidKeyError(m)),
+      callOptions !== undefined && 'key' in callOptions ? callOptions.key : keyOf === undefined ? null : call('key(event)', () => keyOf(event), (m, c) => new InvalidKeyError(m, c)),
     );
     const headers = headersFor(event, callOptions?.headers);
     const bytes = value.length + (key === null ? 0 : key.length) + headerBytes(headers);

@@ -1,6 +1,6 @@
 import { context, createNoopMeter, metrics, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Attributes, Counter, Histogram, Meter, MeterProvider, Span, Tracer, TracerProvider } from '@opentelemetry/api';
-import type { HeraldError } from '../errors.js';
+import type { PublisherError } from '../errors.js';
 import type { WireHeaders } from '../internal/headers.js';
 import * as sc from '../semconv.js';
 import { parseRdkafkaStats } from './rdkafka-stats.js';
@@ -125,7 +125,7 @@ export class PublisherTelemetry {
   }
 
   /** Records a failed publish: `error.type` = the Herald code, status ERROR. */
-  failed(traced: Traced, topic: string, error: HeraldError): void {
+  failed(traced: Traced, topic: string, error: PublisherError): void {
     const span = traced.span;
     if (span !== undefined) {
       span.setAttribute(sc.ATTR_ERROR_TYPE, error.code);

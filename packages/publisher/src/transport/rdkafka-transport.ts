@@ -1,7 +1,7 @@
 import kafka from '@confluentinc/kafka-javascript';
 import type { LibrdKafkaError, Producer } from '@confluentinc/kafka-javascript';
 import { AuthenticationError, BrokerUnreachableError } from '../errors.js';
-import type { HeraldError } from '../errors.js';
+import type { PublisherError } from '../errors.js';
 import { RdCode } from '../internal/classify.js';
 import type { KafkaFailure } from '../internal/classify.js';
 import type { Logger } from '../logger.js';
@@ -81,7 +81,7 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
     connect(timeoutMs) {
       return new Promise<void>((resolve, reject) => {
         let done = false;
-        const finish = (error: HeraldError | undefined) => {
+        const finish = (error: PublisherError | undefined) => {
           if (done) return;
           done = true;
           onAuthFailure = undefined;

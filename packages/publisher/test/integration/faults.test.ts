@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureKafka } from '../../../../scripts/kafka/kafka.mjs';
 import type { KafkaHandle } from '../../../../scripts/kafka/kafka.mjs';
 import { createPublisher } from '../../src/index.js';
-import type { EventPublisher, HeraldError, PublisherOptions } from '../../src/index.js';
+import type { EventPublisher, PublisherError, PublisherOptions } from '../../src/index.js';
 import { consumeAll, createTopic, uniqueTopic } from '../../../../test-support/kafka-admin.js';
 import { checkReliability, newOutcomes } from '../../../../test-support/reliability-oracle.js';
 import type { OracleEvent, Outcomes } from '../../../../test-support/reliability-oracle.js';
@@ -44,7 +44,7 @@ function publishStream(publisher: EventPublisher<OracleEvent>, total: number, ke
         settled.push(
           publisher.publish({ id, key, seq }).then(
             () => void outcomes.acked.add(id),
-            (error: HeraldError) => void (error.outcome === 'not-written' ? outcomes.failed : outcomes.unknown).add(id),
+            (error: PublisherError) => void (error.outcome === 'not-written' ? outcomes.failed : outcomes.unknown).add(id),
           ),
         );
       }

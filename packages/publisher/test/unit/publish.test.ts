@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   createPublisher,
   DeliveryTimeoutError,
+  EncodeError,
   HeraldError,
   InvalidHeaderError,
   InvalidKeyError,
   InvalidTopicError,
-  SchemaValidationError,
+  PublisherError,
   TopicAuthorizationError,
 } from '../../src/index.js';
 import { fakeTransports, jsonCodec, memoryLogger } from '../support/fake-transport.js';
@@ -28,6 +29,9 @@ function setup(overrides: Record<string, unknown> = {}) {
 }
 
 const tick = () => new Promise((r) => setImmediate(r));
+
+// What a translators or schemas error looks like to the publisher: a Herald error of another package.
+const domainError = new HeraldError('DOMAIN_VALIDATION', 'order o-1 is bad', { retriable: false });
 
 describe('publish', () => {
   it('resolves with the broker report once the record is acked', async () => {
@@ -61,7 +65,7 @@ describe('publish', () => {
   });
 
   it.each([
-    ['an invalid event', { id: 1 }, {}, SchemaValidationError, 'SCHEMA_VALIDATION'],
+    ['an invalid event', { id: 1 }, {}, EncodeError, 'ENCODE_FAILED'],
     ['a numeric key', { id: 'a' }, { key: 42 }, InvalidKeyError, 'INVALID_KEY'],
     ['a key with a lone surrogate', { id: 'a' }, { key: 'a\ud800' }, InvalidKeyError, 'INVALID_KEY'],
     ['a null header value', { id: 'a' }, { headers: { h: null } }, InvalidHeaderError, 'INVALID_HEADER'],
@@ -74,6 +78,7 @@ describe('publish', () => {
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toMatchObject({ code, retriable: false, outcome: 'not-written' });
     expect(HeraldError.is(error)).toBe(true);
+    expect(PublisherError.is(error)).toBe(true);
     await tick();
     expect(transports.all.flatMap((t) => t.produced)).toHaveLength(0);
     // The publisher stays usable.
@@ -81,6 +86,21 @@ describe('publish', () => {
     await tick();
     transports.last.ack();
     await expect(ok).resolves.toMatchObject({ key: 'next' });
+  });
+
+  it.each([
+    ['key(event)', { key: () => { throw domainError; } }, InvalidKeyError],
+    ['route(event)', { topic: undefined, route: () => { throw domainError; } }, InvalidTopicError],
+    ['codec.encode(event)', { codec: { encode: () => { throw domainError; } } }, EncodeError],
+    ['headers(event)', { headers: () => { throw domainError; } }, InvalidHeaderError],
+  ])('wraps an error of another Herald package thrown by %s, keeping it as cause', async (what, overrides, ErrorClass) => {
+    const { publisher, transports } = setup(overrides);
+    const error = await publisher.publish({ id: 'a' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toMatchObject({ retriable: false, outcome: 'not-written', cause: domainError });
+    expect((error as Error).message).toBe(`${what} threw: order o-1 is bad`);
+    await tick();
+    expect(transports.all.flatMap((t) => t.produced)).toHaveLength(0);
   });
 
   it('never mutates the event or the per-call options', async () => {
@@ -140,7 +160,7 @@ describe('publish', () => {
     transports.last.ack();
     const outcomes = await batch;
     expect(outcomes.map((o) => o.status)).toEqual(['acked', 'failed', 'acked']);
-    expect(outcomes[1]).toMatchObject({ status: 'failed', error: { code: 'SCHEMA_VALIDATION' } });
+    expect(outcomes[1]).toMatchObject({ status: 'failed', error: { code: 'ENCODE_FAILED' } });
     expect(outcomes[2]).toMatchObject({ status: 'acked', report: { key: 'c', offset: 1 } });
   });
 });

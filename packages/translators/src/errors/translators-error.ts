@@ -1,3 +1,5 @@
+import { hasHeraldCode, HeraldError } from '@herald/errors';
+
 /** Every error code `@herald/translators` raises; docs/translators.md says what each means. */
 export type TranslatorsErrorCode =
   | 'DOMAIN_VALIDATION'
@@ -18,33 +20,20 @@ const codes: ReadonlySet<string> = new Set<TranslatorsErrorCode>([
   'GATEWAY_ABORTED',
 ]);
 
-// The brand every Herald package puts on its errors (see @herald/schemas' SchemaError), so
-// `is()` works across copies of this package.
-const brand = Symbol.for('herald.error');
-
 /**
- * The base of every error `@herald/translators` throws. `code` names the failure and `retriable`
- * says whether the same call may succeed later without changing its input.
+ * The base of every error `@herald/translators` throws: a {@link HeraldError} with one of the
+ * {@link TranslatorsErrorCode}s. `retriable` says whether the same call may succeed later without
+ * changing its input. Bad options throw `InvalidOptionsError` (code `INVALID_OPTIONS`) of
+ * `@herald/errors`, like every Herald package.
  */
-export class TranslatorsError extends Error {
-  /** The failure, one of {@link TranslatorsErrorCode}. */
-  readonly code: TranslatorsErrorCode;
-  /** True when trying again later may succeed with the same input (e.g. a gateway timeout). */
-  readonly retriable: boolean;
-
+export class TranslatorsError extends HeraldError<TranslatorsErrorCode> {
   /** @param cause - the underlying error, kept as the standard `cause`. */
   constructor(code: TranslatorsErrorCode, message: string, retriable: boolean, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.name = new.target.name;
-    this.code = code;
-    this.retriable = retriable;
+    super(code, message, { retriable, cause });
   }
 
   /** True for any `@herald/translators` error, even one from another copy of the package. */
-  static is(value: unknown): value is TranslatorsError {
-    if (typeof value !== 'object' || value === null || (value as Record<symbol, unknown>)[brand] !== true) return false;
-    const code = (value as { code?: unknown }).code;
-    return typeof code === 'string' && codes.has(code);
+  static override is(value: unknown): value is TranslatorsError {
+    return hasHeraldCode(value, codes);
   }
 }
-Object.defineProperty(TranslatorsError.prototype, brand, { value: true });

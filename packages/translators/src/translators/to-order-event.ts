@@ -1,3 +1,4 @@
+import { InvalidOptionsError } from '@herald/errors';
 import type { OrderEventMessage } from '@herald/schemas';
 import type { Order } from '../domain/order.js';
 import { orderEventTypes } from './order-event-types.js';
@@ -21,7 +22,7 @@ export interface OrderEvent {
 export function toOrderEvent(order: Order, kind: OrderEventKind): OrderEvent {
   // hasOwn, not a lookup: `kind` may come from plain JS, and 'toString' is on every object.
   if (!Object.hasOwn(orderEventTypes, kind)) {
-    throw new RangeError(`unknown order event kind ${JSON.stringify(kind)}: expected created, updated or cancelled`);
+    throw new InvalidOptionsError('kind', `unknown order event kind ${JSON.stringify(kind)}: expected created, updated or cancelled`);
   }
   return { kind, eventType: orderEventTypes[kind], message: toOrderEventMessage(order) };
 }

@@ -23,7 +23,7 @@ export class ExtractOrdersUseCase {
   readonly #sink: OrderEventSink;
   readonly #options: ResolvedExtractOrdersOptions;
 
-  /** Throws `RangeError` for invalid options. */
+  /** Throws `InvalidOptionsError` (of `@herald/errors`) naming an invalid option. */
   constructor(gateway: OrdersGateway, publisher: OrderEventSink, options: ExtractOrdersOptions = {}) {
     this.#gateway = gateway;
     this.#sink = publisher;

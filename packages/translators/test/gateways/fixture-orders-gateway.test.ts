@@ -1,3 +1,4 @@
+import { InvalidOptionsError } from '@herald/errors';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_DEFECTS, FixtureOrdersGateway, toOrderEventMessage } from '../../src/index.js';
 import type { OrdersPage } from '../../src/index.js';
@@ -66,5 +67,8 @@ describe('FixtureOrdersGateway', () => {
     expect(() => new FixtureOrdersGateway({ count: 1, pageSize: 0 })).toThrow('pageSize');
     expect(() => new FixtureOrdersGateway({ count: 1, badOrderRate: 1.5 })).toThrow('badOrderRate');
     expect(() => new FixtureOrdersGateway({ count: 1, currencies: ['XYZ'] })).toThrow('ISO 4217');
+    for (const bad of [{ count: -1 }, { count: 1, pageSize: 0 }, { count: 1, badOrderRate: 1.5 }, { count: 1, currencies: [] }, { count: 1, currencies: ['XYZ'] }, { count: 1, start: 'soon' }]) {
+      expect(() => new FixtureOrdersGateway(bad)).toThrow(InvalidOptionsError);
+    }
   });
 });

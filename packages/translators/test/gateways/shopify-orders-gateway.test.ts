@@ -1,3 +1,4 @@
+import { InvalidOptionsError } from '@herald/errors';
 import { describe, expect, it } from 'vitest';
 import { GatewayError, ShopifyOrdersGateway } from '../../src/index.js';
 import type { OrdersPage, ShopifyOrdersGatewayOptions } from '../../src/index.js';
@@ -161,5 +162,11 @@ describe('ShopifyOrdersGateway', () => {
     expect(() => gateway('http://x', { pageSize: 251 })).toThrow('pageSize must be an integer from 1 to 250, got 251');
     expect(() => gateway('ftp://x')).toThrow('baseUrl must be http(s)');
     expect(() => new ShopifyOrdersGateway({ baseUrl: 'http://x', accessToken: '' })).toThrow('accessToken');
+    expect(() => gateway('not a url')).toThrow('baseUrl must be an absolute http(s) URL');
+    for (const bad of [{ pageSize: 251 }, { maxAttempts: 0 }, { retryBaseDelayMs: -1 }, { requestTimeoutMs: 1.5 }]) {
+      expect(() => gateway('http://x', bad)).toThrow(InvalidOptionsError);
+    }
+    expect(() => gateway('ftp://x')).toThrow(InvalidOptionsError);
+    expect(() => gateway('not a url')).toThrow(InvalidOptionsError);
   });
 });

@@ -1,3 +1,4 @@
+import { InvalidOptionsError } from '@herald/errors';
 import { DeliveryTimeoutError, FlushTimeoutError, InMemoryPublisher } from '@herald/publisher';
 import { orderEventMessageV1Codec, parseCloudEventHeaders } from '@herald/schemas';
 import type { OrderEventMessage } from '@herald/schemas';
@@ -144,6 +145,8 @@ describe('ExtractOrdersUseCase', () => {
   it('refuses invalid options at construction', () => {
     const gateway = listGateway([]);
     expect(() => new ExtractOrdersUseCase(gateway, publisher(), { maxInFlight: 0 })).toThrow('maxInFlight must be a positive integer, got 0');
+    expect(() => new ExtractOrdersUseCase(gateway, publisher(), { maxInFlight: 0 })).toThrow(InvalidOptionsError);
+    expect(() => new ExtractOrdersUseCase(gateway, publisher(), { source: '' })).toThrow(InvalidOptionsError);
     expect(() => new ExtractOrdersUseCase(gateway, publisher(), { source: '' })).toThrow('source');
   });
 });

@@ -1,3 +1,4 @@
+import { integerOption, InvalidOptionsError } from '@herald/errors';
 /** Options of {@link ShopifyOrdersGateway}. */
 export interface ShopifyOrdersGatewayOptions {
   /** The shop's origin, e.g. `https://my-shop.myshopify.com`; requests go to `{baseUrl}/admin/api/{apiVersion}/orders.json`. */
@@ -59,29 +60,34 @@ export interface ResolvedShopifyOptions {
   readonly fetch: typeof globalThis.fetch;
 }
 
-function integer(name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
-  return value;
+function baseUrlOf(value: unknown): URL {
+  let base: URL;
+  try {
+    base = new URL(String(value));
+  } catch (error) {
+    throw new InvalidOptionsError('baseUrl', `baseUrl must be an absolute http(s) URL, got ${JSON.stringify(value)}`, error);
+  }
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new InvalidOptionsError('baseUrl', `baseUrl must be http(s), got ${base.protocol}`);
+  return base;
 }
 
-/** Applies defaults and checks every option; throws `RangeError` or `TypeError` for bad ones. */
+/** Applies defaults and checks every option; throws `InvalidOptionsError` naming a bad one. */
 export function resolveShopifyOptions(options: ShopifyOrdersGatewayOptions): ResolvedShopifyOptions {
-  if (typeof options.accessToken !== 'string' || options.accessToken === '') throw new TypeError('accessToken must be a non-empty string');
-  const base = new URL(options.baseUrl);
-  if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new TypeError(`baseUrl must be http(s), got ${base.protocol}`);
+  if (typeof options.accessToken !== 'string' || options.accessToken === '') throw new InvalidOptionsError('accessToken', 'accessToken must be a non-empty string');
+  const base = baseUrlOf(options.baseUrl);
   const apiVersion = options.apiVersion ?? '2025-01';
   // Relative to the base path (kept, with a trailing slash), so a proxy prefix survives.
   const firstPage = new URL(`admin/api/${encodeURIComponent(apiVersion)}/orders.json`, base.href.endsWith('/') ? base : `${base.href}/`);
-  firstPage.searchParams.set('limit', String(integer('pageSize', options.pageSize ?? 250, 1, 250)));
+  firstPage.searchParams.set('limit', String(integerOption('pageSize', options.pageSize, 250, { max: 250 })));
   firstPage.searchParams.set('status', options.status ?? 'any');
   for (const [name, value] of Object.entries(options.query ?? {})) firstPage.searchParams.set(name, value);
   return Object.freeze({
     firstPage,
     accessToken: options.accessToken,
-    requestTimeoutMs: integer('requestTimeoutMs', options.requestTimeoutMs ?? 30_000, 1),
-    maxAttempts: integer('maxAttempts', options.maxAttempts ?? 5, 1),
-    retryBaseDelayMs: integer('retryBaseDelayMs', options.retryBaseDelayMs ?? 1_000, 0),
-    retryMaxDelayMs: integer('retryMaxDelayMs', options.retryMaxDelayMs ?? 60_000, 0),
+    requestTimeoutMs: integerOption('requestTimeoutMs', options.requestTimeoutMs, 30_000),
+    maxAttempts: integerOption('maxAttempts', options.maxAttempts, 5),
+    retryBaseDelayMs: integerOption('retryBaseDelayMs', options.retryBaseDelayMs, 1_000, { min: 0 }),
+    retryMaxDelayMs: integerOption('retryMaxDelayMs', options.retryMaxDelayMs, 60_000, { min: 0 }),
     fetch: options.fetch ?? globalThis.fetch,
   });
 }

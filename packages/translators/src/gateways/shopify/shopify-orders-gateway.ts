@@ -14,7 +14,7 @@ import type { ResolvedShopifyOptions, ShopifyOrdersGatewayOptions } from './shop
 export class ShopifyOrdersGateway implements OrdersGateway {
   readonly #options: ResolvedShopifyOptions;
 
-  /** Throws `TypeError` / `RangeError` for invalid options. */
+  /** Throws `InvalidOptionsError` (of `@herald/errors`) naming an invalid option. */
   constructor(options: ShopifyOrdersGatewayOptions) {
     this.#options = resolveShopifyOptions(options);
   }
