@@ -16,7 +16,13 @@ export type PublisherErrorCode =
   | 'FATAL_PRODUCER'
   | 'PUBLISHER_CLOSED'
   | 'FLUSH_TIMEOUT'
-  | 'DELIVERY_FAILED';
+  | 'DELIVERY_FAILED'
+  | 'RETRY_QUEUE_FULL'
+  | 'CIRCUIT_OPEN'
+  | 'DEAD_LETTERED'
+  | 'DEAD_LETTER_FAILED'
+  | 'TRANSACTION_ABORTED'
+  | 'TRANSACTION_OUTCOME_UNKNOWN';
 
 const codes: ReadonlySet<string> = new Set<PublisherErrorCode>([
   'ENCODE_FAILED',
@@ -34,6 +40,12 @@ const codes: ReadonlySet<string> = new Set<PublisherErrorCode>([
   'PUBLISHER_CLOSED',
   'FLUSH_TIMEOUT',
   'DELIVERY_FAILED',
+  'RETRY_QUEUE_FULL',
+  'CIRCUIT_OPEN',
+  'DEAD_LETTERED',
+  'DEAD_LETTER_FAILED',
+  'TRANSACTION_ABORTED',
+  'TRANSACTION_OUTCOME_UNKNOWN',
 ]);
 
 /** How sure Herald is about whether the broker stored a message that did not ack. */

@@ -29,6 +29,8 @@ export {
   TopicAuthorizationError,
   UnknownTopicError,
 } from './errors.js';
+export { CircuitOpenError, DeadLetteredError, DeadLetterFailedError, RetryQueueFullError } from './resilience/resilience-errors.js';
+export { DLQ_HEADERS } from './resilience/dead-letter.js';
 
 // Types
 export type { DeliveryOutcome, PublisherErrorCode } from './errors.js';
@@ -36,6 +38,9 @@ export type { InMemoryPublisherOptions, PublishedRecord } from './in-memory-publ
 export type { KafkaSettings, SaslSettings, SslSettings } from './kafka-settings.js';
 export type { Logger, LogMethod } from './logger.js';
 export type { PublisherOptions } from './options.js';
+export type { RetryOptions } from './resilience/retry-policy.js';
+export type { DeadLetterOptions } from './resilience/dead-letter.js';
+export type { CircuitBreakerOptions, CircuitState } from './resilience/circuit-breaker.js';
 export type { ConsumedHeaders } from './telemetry/extract-context.js';
 export type { RdkafkaStatsSnapshot } from './telemetry/rdkafka-stats.js';
 export type { PresetName } from './presets.js';

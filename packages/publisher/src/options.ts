@@ -12,6 +12,11 @@ import { convertHeaders } from './internal/headers.js';
 import { createRdkafkaTransport } from './transport/rdkafka-transport.js';
 import type { TelemetryOptions } from './telemetry/publisher-telemetry.js';
 import type { MeterProvider, TracerProvider } from '@opentelemetry/api';
+import { checkResilienceOptions } from './resilience/resilience.js';
+import type { ResilienceOptions } from './resilience/resilience.js';
+import type { RetryOptions } from './resilience/retry-policy.js';
+import type { DeadLetterOptions } from './resilience/dead-letter.js';
+import type { CircuitBreakerOptions } from './resilience/circuit-breaker.js';
 
 /** Options of {@link createPublisher}. Give exactly one of `topic` and `route`. */
 export interface PublisherOptions<T> {
@@ -53,6 +58,21 @@ export interface PublisherOptions<T> {
   readonly tracerProvider?: TracerProvider;
   /** Meter provider for `messaging.client.*` and Herald metrics. @defaultValue the global one */
   readonly meterProvider?: MeterProvider;
+  /**
+   * Send retriable failures again, with backoff, keeping per-key order (`docs/resilience.md`).
+   * @defaultValue off: a failed publish rejects at once
+   */
+  readonly retry?: RetryOptions;
+  /**
+   * Write events that failed for good to a dead-letter topic; their publish then rejects with
+   * `DeadLetteredError` (`docs/resilience.md`). @defaultValue off
+   */
+  readonly deadLetter?: DeadLetterOptions;
+  /**
+   * Fail fast (or wait) while the cluster is unavailable, then probe (`docs/resilience.md`).
+   * @defaultValue off
+   */
+  readonly circuitBreaker?: CircuitBreakerOptions;
 }
 
 /** Options after defaults and checks: what the publisher runs with. */
@@ -73,6 +93,8 @@ export interface ResolvedOptions<T> {
   readonly closeTimeoutMs: number;
   readonly transport: TransportFactory;
   readonly telemetry: TelemetryOptions;
+  /** Retry, dead-letter and circuit-breaker options, checked; each undefined when off. */
+  readonly resilience: ResilienceOptions;
 }
 
 function brokerList(brokers: unknown): string {
@@ -125,6 +147,8 @@ export function resolveOptions<T>(options: PublisherOptions<T>): ResolvedOptions
   const queueMax = Number(rdkafka['queue.buffering.max.messages'] ?? 100_000);
   if (queueMax < maxInFlight) rdkafka['queue.buffering.max.messages'] = maxInFlight;
   const headerFn = typeof headers === 'function' ? headers : undefined;
+  const resilience: ResilienceOptions = { retry: options.retry, deadLetter: options.deadLetter, circuitBreaker: options.circuitBreaker };
+  checkResilienceOptions(resilience);
   return {
     topicOf: route ?? (() => topic as string),
     fixedTopic: topic,
@@ -145,5 +169,6 @@ export function resolveOptions<T>(options: PublisherOptions<T>): ResolvedOptions
       ...(options.tracerProvider === undefined ? {} : { tracerProvider: options.tracerProvider }),
       ...(options.meterProvider === undefined ? {} : { meterProvider: options.meterProvider }),
     },
+    resilience,
   };
 }

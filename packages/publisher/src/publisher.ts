@@ -20,6 +20,9 @@ import { childLogger } from './logger.js';
 import type { Logger } from './logger.js';
 import { resolveOptions } from './options.js';
 import type { PublisherOptions, ResolvedOptions } from './options.js';
+import { DeadLetteredError } from './resilience/resilience-errors.js';
+import { createResilience } from './resilience/resilience.js';
+import type { Resilience } from './resilience/resilience.js';
 import { PublisherTelemetry } from './telemetry/publisher-telemetry.js';
 import type { Traced } from './telemetry/publisher-telemetry.js';
 import type { Transport } from './transport/transport.js';
@@ -63,11 +66,22 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
   #closing: Promise<CloseReport> | undefined;
   #sweeper: NodeJS.Timeout | undefined;
   #loggedConfig = false;
+  /** Retry, dead-letter topic and circuit breaker; undefined when none is configured. */
+  readonly #resilience: Resilience | undefined;
+  #seq = 0;
 
   constructor(options: ResolvedOptions<T>) {
     this.#options = options;
     this.#log = childLogger(options.logger, { component: 'publisher', clientId: options.clientId });
-    this.#build = createRecordBuilder(options);
+    this.#resilience = createResilience(options.resilience, {
+      dispatch: (record) => this.#dispatch(record),
+      settleFailed: (record, error) => this.#settleFailed(record, error),
+      drain: () => this.#drain(),
+      logger: childLogger(options.logger, { component: 'resilience', clientId: options.clientId }),
+      clientId: options.clientId,
+      meterProvider: options.telemetry.meterProvider,
+    });
+    this.#build = createRecordBuilder(options, this.#resilience?.keepsBytes === true);
     this.#pending = new PendingTable(options.maxInFlight);
     const pending = this.#pending;
     this.#telemetry = new PublisherTelemetry(options.telemetry, options.clientId, String(options.rdkafka['bootstrap.servers']), {
@@ -81,7 +95,7 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
   }
 
   get pending(): number {
-    return this.#pending.count + this.#waiting.length;
+    return this.#pending.count + this.#waiting.length + (this.#resilience?.queued ?? 0);
   }
 
   get closed(): boolean {
@@ -114,16 +128,31 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       record.headers = traced.headers;
     }
     if (telemetry.metrics) record.startedAt = performance.now();
+    const resilience = this.#resilience;
     return new Promise<DeliveryReport>((resolve, reject) => {
       record.resolve = resolve;
       record.reject = reject;
-      if (this.#ready && !this.#full && this.#waiting.length === 0 && this.#fits(record.bytes) && this.#send(record)) return;
-      if (record.transient) {
-        record.value = Buffer.from(record.value);
-        record.transient = false;
+      if (resilience === undefined) {
+        this.#dispatch(record);
+        return;
       }
-      this.#wait({ ticket: record, deadline: Date.now() + this.#options.maxBlockMs });
+      record.seq = ++this.#seq;
+      record.publishedAt = Date.now();
+      const admitted = resilience.admit(record);
+      if (admitted === 'send') this.#dispatch(record);
+      else if (admitted === 'wait') this.#wait({ ticket: record, deadline: record.publishedAt + this.#options.maxBlockMs });
+      else if (admitted !== 'held') this.#settleFailed(record, admitted);
     });
+  }
+
+  /** Sends `ticket` now when there is room, else queues it (bounded by `maxBlockMs`). */
+  #dispatch(ticket: Ticket): void {
+    if (this.#ready && !this.#full && this.#waiting.length === 0 && this.#fits(ticket.bytes) && this.#send(ticket)) return;
+    if (ticket.transient) {
+      ticket.value = Buffer.from(ticket.value);
+      ticket.transient = false;
+    }
+    this.#wait({ ticket, deadline: Date.now() + this.#options.maxBlockMs });
   }
 
   async publishBatch(events: Iterable<T>): Promise<Array<PublishOutcome<T>>> {
@@ -137,9 +166,9 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     batchSpan?.end();
     return results.map((result, i): PublishOutcome<T> => {
       const event = list[i] as T;
-      return result.status === 'fulfilled'
-        ? { status: 'acked', event, report: result.value }
-        : { status: 'failed', event, error: result.reason as PublisherError };
+      if (result.status === 'fulfilled') return { status: 'acked', event, report: result.value };
+      const error = result.reason as PublisherError;
+      return error instanceof DeadLetteredError ? { status: 'dead-lettered', event, error, deadLetter: error.deadLetter } : { status: 'failed', event, error };
     });
   }
 
@@ -191,9 +220,20 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
 
   /** Sends waiting publishes, oldest first, while there is capacity. */
   #drain(): void {
+    const resilience = this.#resilience;
     while (this.#ready && !this.#full) {
       const next = this.#waiting.peek();
       if (next === undefined || !this.#fits(next.ticket.bytes)) break;
+      if (resilience !== undefined) {
+        // The circuit breaker may hold the queue (whenOpen 'wait') or fail what is in it ('fail').
+        const admitted = resilience.admitQueued(next.ticket);
+        if (admitted === 'block') break;
+        if (admitted !== 'send') {
+          this.#waiting.shift();
+          this.#settleFailed(next.ticket, admitted);
+          continue;
+        }
+      }
       this.#waiting.shift();
       if (!this.#send(next.ticket)) {
         this.#waiting.unshift(next);
@@ -235,11 +275,18 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
   }
 
   #ack(ticket: Ticket, partition: number, offset: number, timestamp: number | undefined): void {
+    this.#resilience?.acked(ticket);
     if (ticket.span !== undefined || this.#telemetry.metrics) this.#telemetry.acked(ticket, ticket.topic, partition, offset);
     ticket.resolve({ topic: ticket.topic, partition, offset, timestamp: timestamp ?? undefined, key: ticket.key });
   }
 
+  /** A publish failed: the resilience layer may take it over (retry, dead-letter), else it settles. */
   #fail(ticket: Ticket, error: PublisherError): void {
+    if (this.#resilience?.failed(ticket, error) === true) return;
+    this.#settleFailed(ticket, error);
+  }
+
+  #settleFailed(ticket: Ticket, error: PublisherError): void {
     if (ticket.span !== undefined || this.#telemetry.metrics) this.#telemetry.failed(ticket, ticket.topic, error);
     ticket.reject(error);
   }
@@ -361,6 +408,11 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       if (!(error instanceof FlushTimeoutError)) throw error;
     }
     let undelivered = 0;
+    // No more retries or dead-letter writes: what is left settles with what happened to it so far.
+    for (const ticket of this.#resilience?.stop() ?? []) {
+      undelivered += 1;
+      this.#settleFailed(ticket, ticket.retry?.lastError ?? new PublisherClosedError('the publisher closed while this event waited behind a retry of its key: it was not written'));
+    }
     for (const waiting of this.#waiting.clear()) {
       undelivered += 1;
       this.#fail(waiting.ticket, new PublisherClosedError('the publisher closed before this event could be sent: it was not written'));

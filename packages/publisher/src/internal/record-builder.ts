@@ -3,6 +3,7 @@ import { EncodeError, InvalidHeaderError, InvalidKeyError, InvalidTopicError, Pu
 import type { ResolvedOptions } from '../options.js';
 import type { DeliveryReport, Headers, MessageKey, PublishOptions } from '../types.js';
 import type { Span } from '@opentelemetry/api';
+import type { RetryState } from '../resilience/retry-state.js';
 import { createHeaderConverter, headerBytes } from './headers.js';
 import type { WireHeaders } from './headers.js';
 import { assertTopicName } from './topic-name.js';
@@ -29,6 +30,11 @@ export interface OutgoingRecord {
   span: Span | undefined;
   /** `performance.now()` at `publish()` when metrics are on; 0 otherwise. */
   startedAt: number;
+  /** Publish order, and `Date.now()` at `publish()`: set when the resilience layer is on. */
+  seq: number;
+  publishedAt: number;
+  /** Retry, dead-letter and probe state; undefined until the resilience layer needs it. */
+  retry: RetryState | undefined;
 }
 
 const unset = (): void => undefined;
@@ -64,10 +70,11 @@ function call<R>(what: string, fn: () => R, wrap: (message: string, cause: unkno
  * Builds the function that turns an event into an {@link OutgoingRecord}, or throws the Herald
  * error that says why it cannot be sent. Nothing reaches the transport unless all of it is valid.
  */
-export function createRecordBuilder<T>(options: ResolvedOptions<T>): (event: T, call?: PublishOptions) => OutgoingRecord {
+export function createRecordBuilder<T>(options: ResolvedOptions<T>, keepBytes = false): (event: T, call?: PublishOptions) => OutgoingRecord {
   const { codec, key: keyOf, staticHeaders, headersOf, fixedTopic, topicOf } = options;
   const codecHeaders = codec.headers;
-  const transient = typeof codec.encodeTransient === 'function';
+  // A record that may be sent again or dead-lettered must own its bytes: no reused buffer.
+  const transient = typeof codec.encodeTransient === 'function' && !keepBytes;
   const encode = transient ? (event: T) => (codec.encodeTransient as (e: T) => Buffer)(event) : (event: T) => codec.encode(event);
   const checkedTopics = new Set<string>(fixedTopic === undefined ? [] : [fixedTopic]);
   const convertHeaders = createHeaderConverter();
@@ -102,6 +109,6 @@ export function createRecordBuilder<T>(options: ResolvedOptions<T>): (event: T, 
     const headers = headersFor(event, callOptions?.headers);
     const bytes = value.length + (key === null ? 0 : key.length) + headerBytes(headers);
     // Every field initialised here, so all records share one hidden class.
-    return { topic, value, transient, key, headers, bytes, resolve: unset, reject: unset, span: undefined, startedAt: 0 };
+    return { topic, value, transient, key, headers, bytes, resolve: unset, reject: unset, span: undefined, startedAt: 0, seq: 0, publishedAt: 0, retry: undefined };
   };
 }
