@@ -103,8 +103,10 @@ export class CircuitBreaker {
   /** A publish failed; `probe` says whether it was the half-open probe. */
   failed(error: PublisherError, probe: boolean): void {
     if (!isUnavailability(error)) {
-      // The broker answered (e.g. "unknown topic"): it is there.
-      if (probe || this.#state === 'closed') this.succeeded();
+      // A broker error code (positive, e.g. 3 "unknown topic") means a broker answered; local
+      // failures (queue full, closed) say nothing about the cluster.
+      if ((error.kafkaCode ?? 0) > 0) this.succeeded();
+      else if (probe) this.#probing = false;
       return;
     }
     if (probe) {
