@@ -61,19 +61,21 @@ export interface ConsumedRecord {
  */
 export async function consumeAll(
   bootstrap: string,
-  topic: string,
+  topic: string | readonly string[],
   count: number,
   timeoutMs = 30_000,
+  options: { readonly readUncommitted?: boolean } = {},
 ): Promise<ConsumedRecord[]> {
+  // librdkafka's default isolation is read_committed: aborted transactional records stay hidden.
   const consumer = new KafkaJS.Kafka({ kafkaJS: { brokers: bootstrap.split(','), logLevel: KafkaJS.logLevel.NOTHING } }).consumer({
-    kafkaJS: { groupId: `herald-test-${randomUUID()}`, fromBeginning: true, autoCommit: false },
+    kafkaJS: { groupId: `herald-test-${randomUUID()}`, fromBeginning: true, autoCommit: false, readUncommitted: options.readUncommitted === true },
   });
   const records: ConsumedRecord[] = [];
   await consumer.connect();
   try {
     let done!: () => void;
     const finished = new Promise<void>((resolve) => (done = resolve));
-    await consumer.subscribe({ topics: [topic] });
+    await consumer.subscribe({ topics: typeof topic === 'string' ? [topic] : [...topic] });
     await consumer.run({
       eachMessage: async ({ topic: t, partition, message }) => {
         const headers: Record<string, string> = {};

@@ -1,5 +1,6 @@
 // Publisher
 export { createPublisher } from './publisher.js';
+export { createTransactionalPublisher } from './transactions/transactional-publisher.js';
 export { InMemoryPublisher } from './in-memory-publisher.js';
 export { installGracefulShutdown } from './shutdown.js';
 export { presets } from './presets.js';
@@ -31,6 +32,7 @@ export {
 } from './errors.js';
 export { CircuitOpenError, DeadLetteredError, DeadLetterFailedError, RetryQueueFullError } from './resilience/resilience-errors.js';
 export { DLQ_HEADERS } from './resilience/dead-letter.js';
+export { TransactionAbortedError, TransactionOutcomeUnknownError } from './transactions/transaction-errors.js';
 
 // Types
 export type { DeliveryOutcome, PublisherErrorCode } from './errors.js';
@@ -39,13 +41,24 @@ export type { KafkaSettings, SaslSettings, SslSettings } from './kafka-settings.
 export type { Logger, LogMethod } from './logger.js';
 export type { PublisherOptions } from './options.js';
 export type { RetryOptions } from './resilience/retry-policy.js';
+export type { Transaction } from './transactions/transaction.js';
+export type { TransactionalPublisher, TransactionResult } from './transactions/transactional-publisher.js';
+export type { TransactionalPublisherOptions } from './transactions/transaction-options.js';
 export type { DeadLetterOptions } from './resilience/dead-letter.js';
 export type { CircuitBreakerOptions, CircuitState } from './resilience/circuit-breaker.js';
 export type { ConsumedHeaders } from './telemetry/extract-context.js';
 export type { RdkafkaStatsSnapshot } from './telemetry/rdkafka-stats.js';
 export type { PresetName } from './presets.js';
 export type { GracefulShutdownOptions } from './shutdown.js';
-export type { KafkaFailure, Transport, TransportContext, TransportEvents, TransportFactory } from './transport/transport.js';
+export type {
+  KafkaFailure,
+  TransactionFailure,
+  Transport,
+  TransportContext,
+  TransportEvents,
+  TransportFactory,
+  TransportTransactions,
+} from './transport/transport.js';
 export type { WireHeaders } from './internal/headers.js';
 export type {
   CloseReport,

@@ -5,7 +5,7 @@ import type { PublisherError } from '../errors.js';
 import { RdCode } from '../internal/classify.js';
 import type { KafkaFailure } from '../internal/classify.js';
 import type { Logger } from '../logger.js';
-import type { Transport, TransportContext } from './transport.js';
+import type { TransactionFailure, Transport, TransportContext, TransportTransactions } from './transport.js';
 
 const codeNames = new Map<number, string>(
   Object.entries(kafka.CODES.ERRORS as Record<string, number>).map(([name, code]) => [code, name]),
@@ -139,5 +139,33 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
       return producer.isConnected() ? teardown() : Promise.resolve();
     },
     codeName,
+    transactions: config['transactional.id'] === undefined ? undefined : rdkafkaTransactions(producer),
+  };
+}
+
+/** The binding's callback API for transactions, as promises rejecting with {@link TransactionFailure}. */
+function rdkafkaTransactions(producer: Producer): TransportTransactions {
+  const call = (start: (done: (error: LibrdKafkaError | null | undefined) => void) => void) =>
+    new Promise<void>((resolve, reject) => {
+      start((error) => {
+        if (!error) {
+          resolve();
+          return;
+        }
+        const flags = error as { isFatal?: boolean; isRetriable?: boolean; isTxnRequiresAbort?: boolean };
+        const failure: TransactionFailure = {
+          ...failureOf(error),
+          fatal: flags.isFatal === true,
+          retriable: flags.isRetriable === true,
+          abortable: flags.isTxnRequiresAbort === true,
+        };
+        reject(Object.assign(new Error(failure.message), failure));
+      });
+    });
+  return {
+    init: (timeoutMs) => call((done) => producer.initTransactions(timeoutMs, done)),
+    begin: () => call((done) => producer.beginTransaction(done)),
+    commit: (timeoutMs) => call((done) => producer.commitTransaction(timeoutMs, done)),
+    abort: (timeoutMs) => call((done) => producer.abortTransaction(timeoutMs, done)),
   };
 }

@@ -29,6 +29,31 @@ export interface Transport {
   disconnect(): Promise<void>;
   /** librdkafka's name for an error code, e.g. `ERR__QUEUE_FULL`. */
   codeName(code: number): string;
+  /** Transaction control, present when the config has a `transactional.id`. */
+  readonly transactions?: TransportTransactions | undefined;
+}
+
+/**
+ * librdkafka's transactional producer API. Each call rejects with a {@link TransactionFailure}
+ * whose flags say what may follow (abort, retry, or replace the producer).
+ */
+export interface TransportTransactions {
+  /** Registers the `transactional.id` with the coordinator, fencing older producers with it. */
+  init(timeoutMs: number): Promise<void>;
+  begin(): Promise<void>;
+  /** Flushes and commits; a timeout leaves the outcome unknown. */
+  commit(timeoutMs: number): Promise<void>;
+  abort(timeoutMs: number): Promise<void>;
+}
+
+/** A failed transaction call, with librdkafka's `rd_kafka_error_is_*` flags. */
+export interface TransactionFailure extends KafkaFailure {
+  /** The producer cannot go on (e.g. fenced): replace it. */
+  readonly fatal: boolean;
+  /** The same call may succeed if made again. */
+  readonly retriable: boolean;
+  /** The transaction must be aborted. */
+  readonly abortable: boolean;
 }
 
 /** Everything a transport is built from. */
