@@ -1,6 +1,9 @@
 // Transactions against the real single-node broker, read back by read_committed consumers (and
 // read_uncommitted ones, to show the aborted records really reached the log).
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTransactionalPublisher, SchemaValidationError, TransactionAbortedError } from '../../src/index.js';
 import type { TransactionalPublisher } from '../../src/index.js';
@@ -18,6 +21,8 @@ const codec = {
     return Buffer.from(JSON.stringify({ id: e.id, key: e.key, seq: e.seq }));
   },
 };
+
+const killedChild = fileURLToPath(new URL('./fixtures/transaction-until-killed.mjs', import.meta.url));
 
 const open: Array<TransactionalPublisher<Event>> = [];
 afterAll(async () => {
@@ -112,7 +117,7 @@ describe('transactions on a real broker', () => {
         for (const e of big) tx.publish(e);
         // Written but not committed: a read_committed consumer must see none of it yet.
         await new Promise((r) => setTimeout(r, 1_000));
-        seenBeforeCommit = (await consumeAll(brokers().single, topics, 1, 3_000)).filter((r) => r.value?.toString().includes('"big-')).length;
+        seenBeforeCommit = (await consumeAll(brokers().single, topics, 10_000, 3_000)).filter((r) => r.value?.toString().includes('"big-')).length;
       }),
       publisher.transaction((tx) => tx.publish({ id: 's-1', key: 'x', seq: 0, topic: topics[0] as string })),
       publisher.transaction((tx) => tx.publish({ id: 's-2', key: 'y', seq: 0, topic: topics[1] as string })),
@@ -129,4 +134,27 @@ describe('transactions on a real broker', () => {
     expect(report).toMatchObject({ lost: [], duplicates: [], reordered: [], failedButWritten: [] });
     expect(records).toHaveLength(10_002);
   }, 120_000);
+
+  it('leaves nothing visible when the producer process is SIGKILLed mid-transaction', async () => {
+    const topic = uniqueTopic('herald-tx-kill');
+    await createTopic(brokers().single, { topic, partitions: 3 });
+    const transactionalId = `herald-test-kill-${randomUUID()}`;
+    const proc = spawn(process.execPath, [killedChild, brokers().single, topic, transactionalId, '500'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    proc.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    await expect.poll(() => stdout, { timeout: 30_000, message: stderr }).toContain('in-transaction');
+    proc.kill('SIGKILL');
+    await once(proc, 'exit');
+    // The successor with the same transactional.id fences the dead one and aborts its transaction.
+    const successor = createTransactionalPublisher<Event>({ brokers: brokers().single, topic, codec, key: (e) => e.key, logger: memoryLogger(), transactionalId });
+    open.push(successor);
+    await successor.transaction((tx) => tx.publish({ id: 'successor', key: 'k-0', seq: 1_000 }));
+    const committed = await consumeAll(brokers().single, topic, 501, 8_000);
+    expect(committed.map((r) => (JSON.parse(r.value!.toString()) as Event).id)).toEqual(['successor']);
+    // The killed process's records did reach the log: only the isolation level hides them.
+    const uncommitted = await consumeAll(brokers().single, topic, 501, 20_000, { readUncommitted: true });
+    expect(uncommitted.filter((r) => r.value!.toString().includes('"killed-'))).toHaveLength(500);
+  }, 90_000);
 });
