@@ -8,17 +8,21 @@ import type { EventPublisher, PublisherError, PublisherOptions } from '../../src
 import { consumeAll, createTopic, uniqueTopic } from '../../../../test-support/kafka-admin.js';
 import { checkReliability, newOutcomes } from '../../../../test-support/reliability-oracle.js';
 import type { OracleEvent, Outcomes } from '../../../../test-support/reliability-oracle.js';
+import { lockFaultBroker } from '../../../../test-support/fault-lock.js';
 import { memoryLogger } from '../support/fake-transport.js';
 
 const codec = { encode: (e: OracleEvent) => Buffer.from(JSON.stringify(e)) };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let broker: KafkaHandle;
+let unlock: (() => void) | undefined;
 beforeAll(async () => {
+  unlock = await lockFaultBroker();
   broker = await ensureKafka({ mode: 'fault', log: false });
-}, 120_000);
+}, 600_000);
 afterAll(async () => {
   await broker?.stop();
+  unlock?.();
 });
 
 /** A fresh 3-partition topic on the fault broker and a publisher for it. */
