@@ -1,10 +1,10 @@
-import { HeraldError } from '../errors.js';
+import { PublisherError } from '../errors.js';
 
 /**
  * The transaction was aborted (its function threw, an event failed, or the broker required it):
  * none of its events is visible to `read_committed` consumers. `cause` says why.
  */
-export class TransactionAbortedError extends HeraldError {
+export class TransactionAbortedError extends PublisherError {
   /** Events published in the transaction, all aborted. */
   readonly events: number;
 
@@ -18,7 +18,7 @@ export class TransactionAbortedError extends HeraldError {
  * The commit did not answer in time (or the producer failed during it): the transaction may have
  * committed or not. All its events share that outcome; `read_committed` consumers see all or none.
  */
-export class TransactionOutcomeUnknownError extends HeraldError {
+export class TransactionOutcomeUnknownError extends PublisherError {
   /** Events published in the transaction. */
   readonly events: number;
 

@@ -1,4 +1,4 @@
-import { InvalidOptionsError } from '../errors.js';
+import { integerOption, InvalidOptionsError } from '@herald/errors';
 import type { PublisherOptions } from '../options.js';
 
 /**
@@ -30,20 +30,16 @@ export interface ResolvedTransactionOptions {
   readonly commitTimeoutMs: number;
 }
 
-function positive(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value <= 0) throw new InvalidOptionsError(`${name} must be a positive integer, got ${String(value)}`);
-  return value;
-}
+const positive = (name: string, value: number | undefined, fallback: number) => integerOption(name, value, fallback);
 
 /** Checks the transactional options and names every producer of the pool. */
 export function resolveTransactionOptions<T>(options: TransactionalPublisherOptions<T>): ResolvedTransactionOptions {
   const { transactionalId: id, transactionalIdPrefix: prefix } = options;
-  if ((id === undefined) === (prefix === undefined)) throw new InvalidOptionsError('give exactly one of `transactionalId` and `transactionalIdPrefix`');
+  if ((id === undefined) === (prefix === undefined)) throw new InvalidOptionsError('transactionalId', 'give exactly one of `transactionalId` and `transactionalIdPrefix`');
   const name = id ?? prefix;
-  if (typeof name !== 'string' || name === '') throw new InvalidOptionsError('the transactional id (or prefix) must be a non-empty string');
+  if (typeof name !== 'string' || name === '') throw new InvalidOptionsError('transactionalId', 'the transactional id (or prefix) must be a non-empty string');
   if (id !== undefined && options.poolSize !== undefined && options.poolSize !== 1) {
-    throw new InvalidOptionsError('one `transactionalId` is one producer: use `transactionalIdPrefix` for a pool');
+    throw new InvalidOptionsError('poolSize', 'one `transactionalId` is one producer: use `transactionalIdPrefix` for a pool');
   }
   const poolSize = positive('poolSize', options.poolSize, id === undefined ? 3 : 1);
   return {

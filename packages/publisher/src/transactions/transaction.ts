@@ -1,7 +1,7 @@
 // One open transaction: what `transaction(fn)` hands to `fn`. Records go to the producer as they
 // are published; their reports are held until the transaction settles, all together.
 import { PublisherClosedError } from '../errors.js';
-import type { HeraldError } from '../errors.js';
+import type { PublisherError } from '../errors.js';
 import { classifyDeliveryFailure, RdCode } from '../internal/classify.js';
 import type { OutgoingRecord } from '../internal/record-builder.js';
 import type { DeliveryReport, PublishOptions } from '../types.js';
@@ -34,7 +34,7 @@ export class RunningTransaction<T> implements Transaction<T> {
   #whenSent: (() => void) | undefined;
   #over = false;
   /** The first failure of any record: the transaction must abort. */
-  failure: HeraldError | undefined;
+  failure: PublisherError | undefined;
 
   constructor(producer: TransactionalProducer, build: (event: T, options?: PublishOptions) => OutgoingRecord) {
     this.#producer = producer;

@@ -1,6 +1,6 @@
 // One producer of the pool: a transport with its own `transactional.id`, initialised once, that
 // runs one transaction at a time and is replaced when it fails fatally.
-import { InvalidOptionsError } from '../errors.js';
+import { InvalidOptionsError } from '@herald/errors';
 import type { KafkaFailure } from '../internal/classify.js';
 import type { OutgoingRecord } from '../internal/record-builder.js';
 import { childLogger } from '../logger.js';
@@ -26,7 +26,7 @@ export class TransactionalProducer {
     this.id = id;
     this.#transport = transport;
     this.#log = log;
-    if (transport.transactions === undefined) throw new InvalidOptionsError('the transport has no transaction support (it needs `transactional.id` support)');
+    if (transport.transactions === undefined) throw new InvalidOptionsError('transport', 'the transport has no transaction support (it needs `transactional.id` support)');
     this.#txn = transport.transactions;
   }
 

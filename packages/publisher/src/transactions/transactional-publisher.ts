@@ -3,7 +3,7 @@
 import { createNoopMeter, metrics } from '@opentelemetry/api';
 import type { Counter } from '@opentelemetry/api';
 import { PublisherClosedError } from '../errors.js';
-import type { HeraldError } from '../errors.js';
+import type { PublisherError } from '../errors.js';
 import { createRecordBuilder } from '../internal/record-builder.js';
 import { childLogger } from '../logger.js';
 import type { Logger } from '../logger.js';
@@ -173,7 +173,7 @@ class KafkaTransactionalPublisher<T> implements TransactionalPublisher<T> {
 
   #aborted(cause: unknown, events: number, why: string): TransactionAbortedError {
     this.#count('aborted');
-    this.#log.warn('transaction aborted', { why, events, code: (cause as HeraldError | undefined)?.code });
+    this.#log.warn('transaction aborted', { why, events, code: (cause as PublisherError | undefined)?.code });
     const retriable = typeof cause === 'object' && cause !== null && (cause as { retriable?: unknown }).retriable === true;
     return new TransactionAbortedError(`${why}: the transaction of ${events} events was aborted, none is visible to read_committed consumers`, { cause, events, retriable });
   }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureKafka } from '../../../../scripts/kafka/kafka.mjs';
 import type { KafkaHandle } from '../../../../scripts/kafka/kafka.mjs';
 import { createPublisher } from '../../src/index.js';
-import type { EventPublisher, HeraldError, PublisherOptions } from '../../src/index.js';
+import type { EventPublisher, PublisherError, PublisherOptions } from '../../src/index.js';
 import { lockFaultBroker } from '../../../../test-support/fault-lock.js';
 import { consumeAll, createTopic, uniqueTopic } from '../../../../test-support/kafka-admin.js';
 import type { ConsumedRecord } from '../../../../test-support/kafka-admin.js';
@@ -65,7 +65,7 @@ function pacedStream(publisher: EventPublisher<OracleEvent>, perTick: number, du
               outcomes.acked.add(id);
               settled.push({ publishedAt, settledAt: Date.now(), code: undefined });
             },
-            (error: HeraldError) => {
+            (error: PublisherError) => {
               (error.outcome === 'not-written' ? outcomes.failed : outcomes.unknown).add(id);
               settled.push({ publishedAt, settledAt: Date.now(), code: error.code });
             },
