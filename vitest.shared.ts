@@ -7,8 +7,13 @@ import type { UserWorkspaceConfig } from 'vitest/config';
 
 const globalSetup = fileURLToPath(new URL('./test-support/kafka-global-setup.ts', import.meta.url));
 
-/** The vitest project config for one workspace package; `kafka` starts (or reuses) the local brokers. */
-export function heraldProject(name: string, dir: string, { kafka = false } = {}): UserWorkspaceConfig {
+/**
+ * The vitest project config for one workspace package; `kafka` starts (or reuses) the local brokers.
+ * `types` runs the package's type tests (`*.test-d.ts` files, `expectTypeOf`) under vitest's
+ * typecheck mode, so they are counted as the type tests they are, not as runtime tests that assert
+ * nothing at runtime (opt-in: it runs tsc, which costs time).
+ */
+export function heraldProject(name: string, dir: string, { kafka = false, types = false } = {}): UserWorkspaceConfig {
   return defineProject({
     plugins: [UnpluginTypia({ cache: false, log: false, tsconfig: `${dir}/tsconfig.json` })],
     test: {
@@ -16,6 +21,7 @@ export function heraldProject(name: string, dir: string, { kafka = false } = {})
       root: dir,
       include: ['test/**/*.test.ts'],
       globalSetup: kafka ? [globalSetup] : [],
+      typecheck: { enabled: types, only: false, include: ['test/**/*.test-d.ts'], tsconfig: `${dir}/tsconfig.json` },
       testTimeout: 60_000,
       hookTimeout: 180_000,
     },

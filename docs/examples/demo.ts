@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { createPublisher } from '@herald/publisher';
 import { orderEventMessageV1Codec } from '@herald/schemas';
 import type { OrderEventMessage } from '@herald/schemas';
-import { ExtractOrdersUseCase, FixtureOrdersGateway } from '@herald/translators';
+import { ExtractOrdersUseCase } from '@herald/translators';
+import { FixtureOrdersGateway } from '@herald/translators/fixtures';
 import type { OrderEventSink } from '@herald/translators';
 import { brokers, countRecords, ensureTopic } from './support/kafka.js';
 

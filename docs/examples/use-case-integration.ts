@@ -3,7 +3,8 @@
 import { createPublisher } from '@herald/publisher';
 import { orderEventMessageV1Codec } from '@herald/schemas';
 import type { OrderEventMessage } from '@herald/schemas';
-import { ExtractOrdersUseCase, FixtureOrdersGateway } from '@herald/translators';
+import { ExtractOrdersUseCase } from '@herald/translators';
+import { FixtureOrdersGateway } from '@herald/translators/fixtures';
 import { brokers, ensureTopic } from './support/kafka.js';
 
 const topic = 'herald-example-extracted-orders';

@@ -1,3 +1,3 @@
 import { heraldProject } from '../../vitest.shared.js';
 
-export default heraldProject('translators', import.meta.dirname);
+export default heraldProject('translators', import.meta.dirname, { types: true });

@@ -22,7 +22,8 @@ export type PublisherErrorCode =
   | 'DEAD_LETTERED'
   | 'DEAD_LETTER_FAILED'
   | 'TRANSACTION_ABORTED'
-  | 'TRANSACTION_OUTCOME_UNKNOWN';
+  | 'TRANSACTION_OUTCOME_UNKNOWN'
+  | 'TRANSPORT_UNAVAILABLE';
 
 const codes: ReadonlySet<string> = new Set<PublisherErrorCode>([
   'ENCODE_FAILED',
@@ -46,6 +47,7 @@ const codes: ReadonlySet<string> = new Set<PublisherErrorCode>([
   'DEAD_LETTER_FAILED',
   'TRANSACTION_ABORTED',
   'TRANSACTION_OUTCOME_UNKNOWN',
+  'TRANSPORT_UNAVAILABLE',
 ]);
 
 /** How sure Herald is about whether the broker stored a message that did not ack. */
@@ -211,5 +213,20 @@ export class FlushTimeoutError extends PublisherError {
       retriable: true,
     });
     this.remaining = remaining;
+  }
+}
+
+/**
+ * No Kafka transport could be loaded (e.g. the native client was not built for this platform):
+ * `connect()` and the publishes waiting for it fail with this. Not retriable: install or build the
+ * client, or pass `transport`.
+ */
+export class TransportUnavailableError extends PublisherError {
+  /** Why each default transport failed to load, e.g. `rdkafka: Cannot find module …`. */
+  readonly failures: readonly string[];
+
+  constructor(message: string, failures: readonly string[]) {
+    super('TRANSPORT_UNAVAILABLE', message, { retriable: false, outcome: 'not-written' });
+    this.failures = failures;
   }
 }

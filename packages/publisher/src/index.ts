@@ -1,11 +1,9 @@
 // Publisher
 export { createPublisher } from './publisher.js';
 export { createTransactionalPublisher } from './transactions/transactional-publisher.js';
-export { InMemoryPublisher } from './in-memory-publisher.js';
 export { installGracefulShutdown } from './shutdown.js';
 export { presets } from './presets.js';
 export { createDefaultLogger } from './logger.js';
-export { createRdkafkaTransport } from './transport/rdkafka-transport.js';
 export { extractTraceContext } from './telemetry/extract-context.js';
 export { parseRdkafkaStats } from './telemetry/rdkafka-stats.js';
 
@@ -28,6 +26,7 @@ export {
   PublisherError,
   QueueFullTimeoutError,
   TopicAuthorizationError,
+  TransportUnavailableError,
   UnknownTopicError,
 } from './errors.js';
 export { CircuitOpenError, DeadLetteredError, DeadLetterFailedError, RetryQueueFullError } from './resilience/resilience-errors.js';
@@ -36,7 +35,6 @@ export { TransactionAbortedError, TransactionOutcomeUnknownError } from './trans
 
 // Types
 export type { DeliveryOutcome, PublisherErrorCode } from './errors.js';
-export type { InMemoryPublisherOptions, PublishedRecord } from './in-memory-publisher.js';
 export type { KafkaSettings, SaslSettings, SslSettings } from './kafka-settings.js';
 export type { Logger, LogMethod } from './logger.js';
 export type { PublisherOptions } from './options.js';

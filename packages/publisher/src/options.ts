@@ -9,7 +9,6 @@ import type { TransportFactory } from './transport/transport.js';
 import type { EventEncoder, Headers, MessageKey } from './types.js';
 import { topicNameProblem } from './internal/topic-name.js';
 import { convertHeaders } from './internal/headers.js';
-import { createRdkafkaTransport } from './transport/rdkafka-transport.js';
 import type { TelemetryOptions } from './telemetry/publisher-telemetry.js';
 import type { MeterProvider, TracerProvider } from '@opentelemetry/api';
 import { checkResilienceOptions } from './resilience/resilience.js';
@@ -52,7 +51,10 @@ export interface PublisherOptions<T> {
   readonly maxInFlightBytes?: number;
   /** Default deadline of `close()`. @defaultValue 30000 */
   readonly closeTimeoutMs?: number;
-  /** The producer behind the publisher; tests pass a fake. @defaultValue the native librdkafka producer */
+  /**
+   * The producer behind the publisher. @defaultValue the first default transport that loads (today the
+   * librdkafka producer of `@herald/publisher/transports/rdkafka`), imported on first connect
+   */
   readonly transport?: TransportFactory;
   /** Tracer provider for `send {topic}` spans. @defaultValue the global one; no SDK = no cost */
   readonly tracerProvider?: TracerProvider;
@@ -91,7 +93,8 @@ export interface ResolvedOptions<T> {
   readonly maxInFlight: number;
   readonly maxInFlightBytes: number;
   readonly closeTimeoutMs: number;
-  readonly transport: TransportFactory;
+  /** Undefined: load the default transport on first connect. */
+  readonly transport: TransportFactory | undefined;
   readonly telemetry: TelemetryOptions;
   /** Retry, dead-letter and circuit-breaker options, checked; each undefined when off. */
   readonly resilience: ResilienceOptions;
@@ -164,7 +167,7 @@ export function resolveOptions<T>(options: PublisherOptions<T>): ResolvedOptions
     maxInFlight,
     maxInFlightBytes: integerOption('maxInFlightBytes', options.maxInFlightBytes, 64 * 1024 * 1024),
     closeTimeoutMs: integerOption('closeTimeoutMs', options.closeTimeoutMs, 30_000),
-    transport: options.transport ?? createRdkafkaTransport,
+    transport: options.transport,
     telemetry: {
       ...(options.tracerProvider === undefined ? {} : { tracerProvider: options.tracerProvider }),
       ...(options.meterProvider === undefined ? {} : { meterProvider: options.meterProvider }),

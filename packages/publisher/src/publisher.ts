@@ -25,7 +25,8 @@ import { createResilience } from './resilience/resilience.js';
 import type { Resilience } from './resilience/resilience.js';
 import { PublisherTelemetry } from './telemetry/publisher-telemetry.js';
 import type { Traced } from './telemetry/publisher-telemetry.js';
-import type { Transport } from './transport/transport.js';
+import { loadDefaultTransport } from './transport/default-transport.js';
+import type { Transport, TransportFactory } from './transport/transport.js';
 import type { CloseReport, DeliveryReport, EventPublisher, PublishOptions, PublishOutcome } from './types.js';
 
 /** One accepted publish, from `publish()` until it settles: the record it sends and its promise. */
@@ -295,13 +296,14 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
 
   async #connect(): Promise<void> {
     if (!this.closed) this.#state = 'connecting';
-    const transport = this.#createTransport();
-    this.#telemetry.refresh();
-    this.#log.info('connecting', { brokers: this.#options.rdkafka['bootstrap.servers'] });
+    let transport: Transport | undefined;
     try {
+      transport = this.#createTransport(this.#options.transport ?? (await loadDefaultTransport()));
+      this.#telemetry.refresh();
+      this.#log.info('connecting', { brokers: this.#options.rdkafka['bootstrap.servers'] });
       await transport.connect(this.#options.connectTimeoutMs);
     } catch (error) {
-      void transport.disconnect();
+      if (transport !== undefined) void transport.disconnect();
       if (this.#transport === transport) this.#transport = undefined;
       this.#connecting = undefined;
       if (!this.closed) this.#state = 'idle';
@@ -326,8 +328,8 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     this.#drain();
   }
 
-  #createTransport(): Transport {
-    const transport: Transport = this.#options.transport({
+  #createTransport(factory: TransportFactory): Transport {
+    const transport: Transport = factory({
       config: this.#options.rdkafka,
       logger: childLogger(this.#options.logger, { component: 'librdkafka', clientId: this.#options.clientId }),
       events: {

@@ -1,3 +1,4 @@
+import { InvalidOptionsError } from '@herald/errors';
 import { describe, expect, it } from 'vitest';
 import {
   CloudEventHeadersError,
@@ -29,11 +30,11 @@ describe('eventType', () => {
   });
 
   it('rejects names, prefixes and versions that would make an ambiguous type', () => {
-    expect(() => eventType('order created', 1)).toThrow(RangeError);
-    expect(() => eventType('order.', 1)).toThrow(RangeError);
-    expect(() => eventType('order.created', 0)).toThrow(RangeError);
-    expect(() => eventType('order.created', 1.5)).toThrow(RangeError);
-    expect(() => eventType('order.created', 1, { prefix: 'com..acme' })).toThrow(RangeError);
+    expect(() => eventType('order created', 1)).toThrow(InvalidOptionsError);
+    expect(() => eventType('order.', 1)).toThrow(InvalidOptionsError);
+    expect(() => eventType('order.created', 0)).toThrow(InvalidOptionsError);
+    expect(() => eventType('order.created', 1.5)).toThrow(InvalidOptionsError);
+    expect(() => eventType('order.created', 1, { prefix: 'com..acme' })).toThrow(InvalidOptionsError);
   });
 });
 

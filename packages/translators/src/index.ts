@@ -28,16 +28,9 @@ export type { ExtractOrdersOptions } from './use-cases/extract-orders-options.js
 export type { ExtractProgress, ExtractReport, FailureStage, OrderFailure, RunFailure } from './use-cases/extract-report.js';
 export type { OrderEventSink } from './use-cases/order-event-sink.js';
 
-// Gateways (source -> domain)
+// The gateway port (source -> domain). The gateways themselves live at subpaths:
+// `@herald/translators/shopify` and `@herald/translators/fixtures`.
 export type { FetchedOrder, OrdersGateway, OrdersPage } from './gateways/orders-gateway.js';
-export { ShopifyOrdersGateway } from './gateways/shopify/shopify-orders-gateway.js';
-export type { ShopifyOrdersGatewayOptions } from './gateways/shopify/shopify-orders-gateway-options.js';
-export { parseShopifyOrder } from './gateways/shopify/parse-shopify-order.js';
-export type { ShopifyOrderJson } from './gateways/shopify/shopify-order-json.js';
-export { FixtureOrdersGateway } from './gateways/fixture/fixture-orders-gateway.js';
-export type { FixtureOrdersGatewayOptions } from './gateways/fixture/fixture-orders-gateway.js';
-export { FIXTURE_DEFECTS } from './gateways/fixture/fixture-defects.js';
-export type { FixtureDefect } from './gateways/fixture/fixture-defects.js';
 
 // Errors: the shared model of every Herald package (@herald/errors), then the translators' own
 export { fromUnknown, HeraldError, InvalidOptionsError } from '@herald/errors';

@@ -6,6 +6,7 @@ import type { OutgoingRecord } from '../internal/record-builder.js';
 import { childLogger } from '../logger.js';
 import type { Logger } from '../logger.js';
 import type { ResolvedOptions } from '../options.js';
+import { loadDefaultTransport } from '../transport/default-transport.js';
 import type { Transport, TransportTransactions } from '../transport/transport.js';
 
 /** Called with one record's delivery report. */
@@ -35,7 +36,8 @@ export class TransactionalProducer {
     const log = childLogger(options.logger, { component: 'transactions', clientId: options.clientId, transactionalId: id });
     // The transport's events need the producer, which needs the transport: fill this in after.
     const self: { producer?: TransactionalProducer } = {};
-    const transport = options.transport({
+    const factory = options.transport ?? (await loadDefaultTransport());
+    const transport = factory({
       config: {
         ...options.rdkafka,
         'transactional.id': id,

@@ -3,7 +3,7 @@ import type { OrderEventMessage } from '@herald/schemas';
 /**
  * Where the use case publishes order events: the publisher port. `EventPublisher<OrderEventMessage>`
  * of `@herald/publisher` satisfies it as it is (keying by `order_id` is the publisher's job), and
- * so does its `InMemoryPublisher`; translators do not depend on the publisher package.
+ * so does its `InMemoryPublisher` (`@herald/publisher/testing`); translators do not depend on the publisher package.
  */
 export interface OrderEventSink {
   /** Publishes one message; resolves once it is delivered, rejects when it is not. */

@@ -1,6 +1,7 @@
 import { InvalidOptionsError } from '@herald/errors';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_DEFECTS, FixtureOrdersGateway, toOrderEventMessage } from '../../src/index.js';
+import { FIXTURE_DEFECTS, FixtureOrdersGateway } from '../../src/gateways/fixture/index.js';
+import { toOrderEventMessage } from '../../src/index.js';
 import type { OrdersPage } from '../../src/index.js';
 
 async function all(gateway: FixtureOrdersGateway): Promise<OrdersPage[]> {

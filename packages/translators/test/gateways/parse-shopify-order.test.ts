@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseShopifyOrder, toOrderEventMessage } from '../../src/index.js';
+import { parseShopifyOrder } from '../../src/gateways/shopify/index.js';
+import { toOrderEventMessage } from '../../src/index.js';
 import type { FetchedOrder } from '../../src/index.js';
 import { shopifyOrder } from '../support/shopify-orders.js';
 

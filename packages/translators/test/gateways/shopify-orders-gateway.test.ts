@@ -1,7 +1,9 @@
 import { InvalidOptionsError } from '@herald/errors';
 import { describe, expect, it } from 'vitest';
-import { GatewayError, ShopifyOrdersGateway } from '../../src/index.js';
-import type { OrdersPage, ShopifyOrdersGatewayOptions } from '../../src/index.js';
+import { ShopifyOrdersGateway } from '../../src/gateways/shopify/index.js';
+import type { ShopifyOrdersGatewayOptions } from '../../src/gateways/shopify/index.js';
+import { GatewayError } from '../../src/index.js';
+import type { OrdersPage } from '../../src/index.js';
 import { startFakeShopify } from '../support/fake-shopify.js';
 import { shopifyOrder } from '../support/shopify-orders.js';
 

@@ -1,10 +1,11 @@
 // The whole inbound path: a local HTTP server playing Shopify, the HTTP gateway, the translator and
 // the in-memory publisher double, with the contract's codec validating every published message.
-import { InMemoryPublisher } from '@herald/publisher';
+import { InMemoryPublisher } from '@herald/publisher/testing';
 import { orderEventMessageV1Codec } from '@herald/schemas';
 import type { OrderEventMessage } from '@herald/schemas';
 import { describe, expect, it } from 'vitest';
-import { ExtractOrdersUseCase, GatewayError, ShopifyOrdersGateway } from '../../src/index.js';
+import { ShopifyOrdersGateway } from '../../src/gateways/shopify/index.js';
+import { ExtractOrdersUseCase, GatewayError } from '../../src/index.js';
 import { startFakeShopify } from '../support/fake-shopify.js';
 import { shopifyOrder } from '../support/shopify-orders.js';
 

@@ -1,9 +1,11 @@
 import { InvalidOptionsError } from '@herald/errors';
-import { DeliveryTimeoutError, FlushTimeoutError, InMemoryPublisher } from '@herald/publisher';
+import { FlushTimeoutError } from '@herald/publisher';
+import { InMemoryPublisher } from '@herald/publisher/testing';
 import { orderEventMessageV1Codec, parseCloudEventHeaders } from '@herald/schemas';
 import type { OrderEventMessage } from '@herald/schemas';
 import { describe, expect, it } from 'vitest';
-import { ExtractOrdersUseCase, FixtureOrdersGateway, GatewayError, Money } from '../../src/index.js';
+import { FixtureOrdersGateway } from '../../src/gateways/fixture/index.js';
+import { ExtractOrdersUseCase, GatewayError, Money } from '../../src/index.js';
 import type { ExtractProgress, ExtractReport } from '../../src/index.js';
 import { ControlledSink } from '../support/controlled-sink.js';
 import { listGateway } from '../support/gateways.js';
@@ -53,10 +55,10 @@ describe('ExtractOrdersUseCase', () => {
 
   it('reports failed publishes (stage publish) with the publisher error code', async () => {
     const sink = publisher();
-    sink.failWhen((m) => (m.order_id === '1000003' ? new DeliveryTimeoutError('no ack in 120000 ms') : undefined));
+    sink.failWhen((r) => (r.event.order_id === '1000003' ? 'DELIVERY_TIMEOUT' : undefined));
     const report = await new ExtractOrdersUseCase(new FixtureOrdersGateway({ count: 10 }), sink).execute();
     expect(report.published).toBe(9);
-    expect(report.failed).toEqual([{ orderId: '1000003', position: 3, stage: 'publish', reason: 'no ack in 120000 ms', code: 'DELIVERY_TIMEOUT' }]);
+    expect(report.failed).toEqual([{ orderId: '1000003', position: 3, stage: 'publish', reason: expect.stringMatching(/^no ack from orders within message.timeout.ms/), code: 'DELIVERY_TIMEOUT' }]);
     expect(report.complete).toBe(true);
   });
 

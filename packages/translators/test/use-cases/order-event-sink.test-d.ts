@@ -1,6 +1,7 @@
-// Type-level: the publisher package's types fit the use case's port as they are, so callers need
-// no adapter. `tsc` (the typecheck task) fails if that ever stops being true.
-import type { EventPublisher, InMemoryPublisher } from '@herald/publisher';
+// A type test (vitest typecheck, counted as such, not as a runtime test): the publisher package's
+// types fit the use case's port as they are, so callers need no adapter.
+import type { EventPublisher } from '@herald/publisher';
+import type { InMemoryPublisher } from '@herald/publisher/testing';
 import type { OrderEventMessage } from '@herald/schemas';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { OrderEventSink } from '../../src/index.js';
