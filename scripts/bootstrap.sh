@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
 # Installs what Herald needs on a fresh machine and skips what is already there: Debian build
-# libraries (as root), pnpm 10, node modules with the native Kafka client compiled from source, and
-# the Apache Kafka jars. Sourced by test.sh and demo.sh; also runnable on its own.
+# libraries (as root), the tested Node.js runtimes (from the npm registry, into .cache/node), pnpm 10,
+# node modules with the native Kafka client compiled from source, and the Apache Kafka jars. Sourced
+# by test.sh and demo.sh, which then run everything on the default Node; also runnable on its own.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/node.sh"
 export TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1
 cd "$HERALD_ROOT"
 
 PNPM_VERSION=10.34.9
 DEBIAN_PACKAGES=(g++ make python3 zlib1g-dev libssl-dev libzstd-dev liblz4-dev libsasl2-dev)
 
-check_node() {
-  command -v node >/dev/null || die "Node.js >= 20.19 is required and was not found"
-  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
-    || die "Node.js >= 20.19 is required, found $(node -v)"
+# Any Node with npm will do to fetch the tested runtimes; from then on the default one runs everything.
+check_npm() {
+  command -v npm >/dev/null || die "npm (with any Node.js >= 20.17) is needed to fetch the Node runtimes"
+}
+
+node_runtimes() {
+  fetch_all_nodes
+  use_node "$HERALD_NODE_DEFAULT"
+  echo "default runtime: node $(node -v) ($(command -v node))"
 }
 
 install_debian_packages() {
@@ -37,7 +44,8 @@ install_pnpm() {
 
 install_node_modules() {
   # The prebuilt binary and node-gyp's header download are out of reach: build librdkafka from the
-  # bundled sources against the local Node headers (.npmrc sets build-from-source and nodedir).
+  # bundled sources (.npmrc sets build-from-source) against the fetched Node's headers (use_node sets
+  # npm_config_nodedir).
   # MAKEFLAGS with a high -j breaks the librdkafka build: keep whatever make would do by default.
   local log=.cache/install.log
   mkdir -p .cache
@@ -45,12 +53,8 @@ install_node_modules() {
     tail -n 60 "$log"; die "pnpm install failed (full log: $log)"
   fi
   grep -v 'kafka-javascript install: ' "$log" | tail -n 15
-  native_client_loads || CKJS_LINKING=dynamic MAKEFLAGS= pnpm rebuild @confluentinc/kafka-javascript
-  native_client_loads || die "the native Kafka client did not build; see the install output above"
-}
-
-native_client_loads() {
-  (cd packages/publisher && node -e 'require("@confluentinc/kafka-javascript")' 2>/dev/null)
+  # node_modules may hold a build for another Node (installed earlier, or by test.sh's other parts).
+  native_for_current_node
 }
 
 fetch_kafka_jars() {
@@ -58,8 +62,9 @@ fetch_kafka_jars() {
 }
 
 bootstrap_all() {
-  check_node
+  check_npm
   phase "debian packages" install_debian_packages
+  phase "node runtimes" node_runtimes
   phase "pnpm" install_pnpm
   phase "node modules + native" install_node_modules
   phase "kafka jars" fetch_kafka_jars

@@ -10,7 +10,7 @@ phase() {
   local start=$SECONDS
   printf '\n== %s\n' "$name"
   "$@" || die "phase '$name' failed"
-  HERALD_PHASES+=("$(printf '%-22s %4ss' "$name" $((SECONDS - start)))")
+  HERALD_PHASES+=("$(printf '%-36s %4ss' "$name" $((SECONDS - start)))")
 }
 
 print_phases() {

@@ -1,17 +1,35 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh machine: bootstrap, build + typecheck + lint, local Kafka (single
-# node and a 3-node cluster, unless KAFKA_BROKERS names a running cluster), every test package, and
-# a last line `N passed, N failed, N skipped`. Stops only the brokers it started.
+# node and a 3-node cluster, unless KAFKA_BROKERS names a running cluster), every test package on the
+# default Node, a named subset on each other tested Node (scripts/node.sh), and a last line
+# `N passed, N failed, N skipped` summed over all parts. Stops only the brokers it started.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 cd "$HERALD_ROOT"
 
+# What runs on the other Nodes: enough to prove the runtime, the native client built for it
+# included (native client, unit and integration publisher tests, schemas with their dist bundle,
+# translators, every package entry point by import and require()). The default Node runs everything.
+# vitest's file filters apply to every listed project.
+OTHER_NODE_PARTS=(
+  "schemas+translators|--project schemas --project translators"
+  "publisher+entry points|--project publisher --project examples test/native-client.test.ts test/unit/ test/integration/smoke.test.ts test/integration/publisher.test.ts test/package-entry-points.test.ts"
+)
+
 STARTED_MODES=()
 SUMMARY_PRINTED=
+PART_LOGS=()
+PART_LABELS=()
+PART_RCS=()
+TESTS_RC=0
 cleanup() {
   local rc=$? mode
   for mode in "${STARTED_MODES[@]}"; do node scripts/kafka/kafka.mjs stop "$mode" >/dev/null 2>&1 || true; done
   STARTED_MODES=()
+  # Leave node_modules with the default Node's native client, whatever part failed.
+  if [ "$(node -v 2>/dev/null)" != "v$HERALD_NODE_DEFAULT" ]; then
+    (use_node "$HERALD_NODE_DEFAULT" && native_for_current_node >/dev/null) || true
+  fi
   # A run that died before the tests still ends on a line CI can read.
   [ -n "$SUMMARY_PRINTED" ] || [ "$rc" = 0 ] || printf '0 passed, 1 failed\n'
 }
@@ -31,22 +49,58 @@ start_brokers() {
 
 summary_of() { grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1; }
 
+# run_part LABEL VITEST_ARGS...: one vitest run on the Node now on PATH, its log kept for the summary.
+run_part() {
+  local label="node $(node -v) $1" log=".cache/vitest-${#PART_LOGS[@]}.log" start=$SECONDS rc
+  shift
+  printf '\n== tests: %s\n' "$label"
+  set +e
+  pnpm exec vitest run "$@" 2>&1 | tee "$log"
+  rc=${PIPESTATUS[0]}
+  set -e
+  [ "$rc" = 0 ] || TESTS_RC=1
+  PART_LOGS+=("$log")
+  PART_LABELS+=("$label")
+  PART_RCS+=("$rc")
+  HERALD_PHASES+=("$(printf "%-36s %4ss" "tests $label" $((SECONDS - start)))")
+}
+
+# Prints each part's summary, then the one line CI reads: the sums over every part.
+print_summary() {
+  local i line passed=0 failed=0 skipped=0 p f s
+  printf '\n== test parts\n'
+  for i in "${!PART_LOGS[@]}"; do
+    line=$(summary_of "${PART_LOGS[$i]}")
+    [ -n "$line" ] || line="0 passed, 1 failed, 0 skipped"
+    printf '  %-52s %s\n' "${PART_LABELS[$i]}" "$line"
+    read -r p f s < <(sed -E 's/^([0-9]+) passed, ([0-9]+) failed(, ([0-9]+) skipped)?.*/\1 \2 \4/' <<<"$line")
+    # A run that failed outside any test (global setup, a crash) still counts as one failure.
+    [ "${PART_RCS[$i]}" = 0 ] || [ "$f" -gt 0 ] || f=1
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + ${s:-0}))
+  done
+  [ ${#PART_LOGS[@]} -gt 0 ] || failed=1
+  SUMMARY_PRINTED=1
+  echo "$passed passed, $failed failed, $skipped skipped"
+}
+
 bootstrap_all
 phase "build typecheck lint" pnpm exec turbo run build typecheck lint --output-logs=errors-only
 phase "kafka start" start_brokers
 
-log=.cache/vitest.log
-start=$SECONDS
-set +e
-pnpm exec vitest run 2>&1 | tee "$log"
-rc=${PIPESTATUS[0]}
-set -e
-HERALD_PHASES+=("$(printf '%-22s %4ss' tests $((SECONDS - start)))")
+run_part "whole suite"
+for version in "${HERALD_NODE_OTHERS[@]}"; do
+  use_node "$version"
+  phase "native node $version" native_for_current_node
+  for part in "${OTHER_NODE_PARTS[@]}"; do
+    # shellcheck disable=SC2086 # the part's arguments are meant to split
+    run_part "${part%%|*}" ${part#*|}
+  done
+done
+use_node "$HERALD_NODE_DEFAULT"
+phase "native node $HERALD_NODE_DEFAULT" native_for_current_node
+
 for mode in "${STARTED_MODES[@]}"; do node scripts/kafka/kafka.mjs stop "$mode" >/dev/null || true; done
 STARTED_MODES=()
 print_phases
-summary=$(summary_of "$log")
-[ -n "$summary" ] || summary="0 passed, 1 failed"
-SUMMARY_PRINTED=1
-echo "$summary"
-exit "$rc"
+print_summary
+exit "$TESTS_RC"

@@ -1,4 +1,5 @@
-// Prints the line CI reads as the very last line of a run: `N passed, N failed, N skipped`.
+// Prints the line CI reads as the very last line of a run: `N passed, N failed, N skipped`, after a
+// line naming the Node it ran on.
 import type { Reporter, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
@@ -18,7 +19,9 @@ export default class SummaryReporter implements Reporter {
     }
     failed += errors.length;
     // Written after vitest's own summary, which the default reporter prints before this hook runs.
-    setImmediate(() => process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`));
+    // The runtime line says which Node the tests ran on (scripts/test.sh runs parts on several).
+    const runtime = `tests ran on node ${process.version} (ABI ${process.versions.modules})`;
+    setImmediate(() => process.stdout.write(`\n${runtime}\n${passed} passed, ${failed} failed, ${skipped} skipped\n`));
   }
 }
 
