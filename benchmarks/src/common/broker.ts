@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import kafka from '@confluentinc/kafka-javascript';
-import { ensureKafka } from '../../../scripts/kafka/kafka.mjs';
 
 const { KafkaJS } = kafka;
 
@@ -13,11 +12,13 @@ export interface Broker {
 }
 
 /**
- * `brokers` when given; otherwise the local single broker (env `KAFKA_BROKERS`, a running one, or
- * a fresh one started for this run and stopped by `release`).
+ * `brokers` when given; otherwise the local single broker of @herald/local-kafka (env
+ * `KAFKA_BROKERS`, a running one, or a fresh one started for this run and stopped by `release`;
+ * that needs Java 17+ and Maven, and is loaded only then).
  */
 export async function acquireBroker(brokers: string | undefined, log: (line: string) => void): Promise<Broker> {
   if (brokers !== undefined && brokers !== '') return { bootstrap: brokers, started: false, release: () => Promise.resolve() };
+  const { ensureKafka } = await import('@herald/local-kafka');
   const handle = await ensureKafka({ mode: 'single', log: (m: string) => log(`[kafka] ${m}`) });
   const started = !handle.external && !handle.reused;
   return { bootstrap: handle.bootstrap, started, release: () => handle.stop() };

@@ -12,7 +12,8 @@ import type { RoundResult, SummaryRow } from './compare-summary.js';
 import { formatCompareTable, formatRanWith } from './compare-table.js';
 import { CONTENDER_IDS, CONTENDERS } from './contender.js';
 import type { ContenderId, ContenderOutcome } from './contender.js';
-import { runJava } from './contenders/java.js';
+import { ensureJavaEnv, runJava } from './contenders/java.js';
+import type { JavaEnv } from './contenders/java.js';
 import { runPython } from './contenders/python.js';
 import { CONTENDER_CHILD } from './paths.js';
 import { ensurePythonEnv } from './python-env.js';
@@ -35,7 +36,7 @@ acks=all, idempotence on, snappy, linger.ms 5. Prints median msgs/s, spread and 
   --batch N          messages per send() for the batch APIs (default 100)
   --partitions N     partitions of the fresh topic (default 6)
   --timeout-s N      per contender run (default 180)
-  --brokers LIST     bootstrap servers (default: local broker via scripts/kafka)
+  --brokers LIST     bootstrap servers (default: a local broker, started with Java + Maven if none runs)
   --json             print the full report as JSON
   --report DIR       also write DIR/compare.md, DIR/compare.json and charts (SVG + PNG)
   --quiet            no progress bar`;
@@ -106,9 +107,15 @@ export interface CompareReport {
   readonly results: readonly RoundResult[];
 }
 
-async function runOne(id: ContenderId, workload: Workload, workloadFile: string, payloadBytes: number, python: PythonEnv | undefined, timeoutMs: number): Promise<ContenderOutcome> {
+/** The runtimes of the non-Node contenders, checked once before the rounds. */
+interface Runtimes {
+  readonly python: PythonEnv | undefined;
+  readonly java: JavaEnv | undefined;
+}
+
+async function runOne(id: ContenderId, workload: Workload, workloadFile: string, payloadBytes: number, { python, java }: Runtimes, timeoutMs: number): Promise<ContenderOutcome> {
   const kind = CONTENDERS.find((c) => c.id === id)?.kind;
-  if (kind === 'java') return runJava(workload, payloadBytes, timeoutMs);
+  if (kind === 'java') return java?.ok === false ? { status: 'unavailable', reason: java.reason } : runJava(workload, payloadBytes, timeoutMs);
   if (kind === 'python') return runPython(python ?? { ok: false, reason: 'no Python environment' }, workloadFile, timeoutMs);
   return outcomeFromChild(await runChild(process.execPath, [CONTENDER_CHILD, id, workloadFile], timeoutMs));
 }
@@ -142,15 +149,19 @@ export async function run(argv: readonly string[]): Promise<number> {
     const workloadFile = join(dir, 'workload.json');
     writeFileSync(workloadFile, JSON.stringify(workload));
     const payloadBytes = meanBytes(orders);
+    // Python and Java are optional: without their runtime the contender is skipped, with the reason.
     const python = args.contenders.includes('python') ? await ensurePythonEnv(log) : undefined;
-    if (python?.ok === false) log(`python contender unavailable: ${python.reason}`);
+    if (python?.ok === false) log(`python contender skipped: ${python.reason}`);
+    const java = args.contenders.includes('java') ? await ensureJavaEnv() : undefined;
+    if (java?.ok === false) log(`java contender skipped: ${java.reason}`);
+    const runtimes: Runtimes = { python, java };
 
     const slots = interleave(args.contenders, args.rounds);
     const bar = args.quiet ? undefined : new ProgressBar('compare', slots.length);
     const results: RoundResult[] = [];
     for (const [n, slot] of slots.entries()) {
       if (!args.quiet) log(`round ${slot.round + 1}/${args.rounds}: ${slot.item}`);
-      const outcome = await runOne(slot.item, workload, workloadFile, payloadBytes, python, args.timeoutMs);
+      const outcome = await runOne(slot.item, workload, workloadFile, payloadBytes, runtimes, args.timeoutMs);
       if (outcome.status !== 'ok' && !args.quiet) log(`  ${slot.item} ${outcome.status}: ${outcome.reason}`);
       if (outcome.status === 'ok' && !args.quiet) log(`  ${slot.item}: ${Math.round(outcome.measurement.msgsPerSec)} msgs/s`);
       results.push({ round: slot.round, position: slot.position, id: slot.item, outcome });

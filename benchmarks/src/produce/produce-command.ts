@@ -23,7 +23,7 @@ latency (publish call -> delivery report), CPU per message, peak RSS and errors 
   --acks all|1|0, --idempotence on|off, --compression none|gzip|snappy|lz4|zstd,
   --linger-ms N, --batch-size N        override the preset
   --partitions N      partitions of the fresh topic (default 6)
-  --brokers LIST      bootstrap servers (default: local broker via scripts/kafka)
+  --brokers LIST      bootstrap servers (default: a local broker, started with Java + Maven if none runs)
   --json              print JSON instead of the table
   --quiet             no progress bar`;
 

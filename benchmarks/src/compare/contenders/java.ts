@@ -1,5 +1,5 @@
-// (g) Kafka's own Java ProducerPerformance from the broker jars, on the same payload file.
-import { runTool } from '../../../../scripts/kafka/kafka.mjs';
+// (g) Kafka's own Java ProducerPerformance from the broker jars, on the same payload file. The jars
+// come from @herald/local-kafka (Maven Central, cached), which also finds Java.
 import type { RunMeasurement } from '../../common/meter.js';
 import type { ContenderOutcome } from '../contender.js';
 import type { Workload } from '../workload.js';
@@ -31,6 +31,20 @@ export function parseProducerPerformance(stdout: string, payloadBytes: number): 
   };
 }
 
+/** Whether the Java contender can run here, or why not: Java 17+ and the Kafka jars (fetched once with Maven). */
+export type JavaEnv = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+/** Checks Java and the jars once, by running one Kafka tool, before any round needs them. */
+export async function ensureJavaEnv(): Promise<JavaEnv> {
+  try {
+    const { runTool } = await import('@herald/local-kafka');
+    await runTool('TopicCommand', ['--version'], { timeoutMs: 300_000 });
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message.split('\n')[0] ?? 'unknown error' };
+  }
+}
+
 /** Runs ProducerPerformance in its own JVM with the workload's settings and payloads. */
 export async function runJava(workload: Workload, payloadBytes: number, timeoutMs: number): Promise<ContenderOutcome> {
   const s = workload.settings;
@@ -47,6 +61,7 @@ export async function runJava(workload: Workload, payloadBytes: number, timeoutM
   ];
   let stdout: string;
   try {
+    const { runTool } = await import('@herald/local-kafka');
     const result = await runTool(
       'ProducerPerformance',
       [
