@@ -1,5 +1,8 @@
-// The reliability oracle (DESIGN §7) for fault tests: what the publisher said against what a fresh
-// consumer finds in the topic.
+// The reliability oracle for fault tests: what the publisher said against what a fresh consumer finds
+// in the topic. Each test event carries an id, a key and a per-key sequence number; after the run
+// the topic is read to its high-water marks and the run passes when sent = acked + failed + unknown,
+// nothing acked is missing, nothing appears twice, per-key order holds, and nothing reported failed
+// is in the topic.
 import type { ConsumedRecord } from './kafka-admin.js';
 
 /** One test event: an id, a key and its sequence number within the key. */

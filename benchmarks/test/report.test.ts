@@ -10,7 +10,7 @@ import type { ContenderOutcome } from '../src/compare/contender.js';
 import { compareMarkdown, latencyPoints, writeCompareReport } from '../src/report/compare-report.js';
 import { markdownTable } from '../src/report/markdown.js';
 import { writeTuneReport } from '../src/report/tune-report.js';
-import type { TuneReport } from '../src/tune/tune-command.js';
+import type { TuneReport } from '../src/tune/tune-output.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'herald-bench-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -68,7 +68,8 @@ describe('compare report', () => {
 
 describe('tune report', () => {
   it('writes the heat map and the evidence table with the pick first', async () => {
-    const base = { batchSize: 131_072, compression: 'lz4' as const, acks: 'all' as const, closedP99Ms: 90, openP99Ms: Number.NaN, errors: 0, excluded: null };
+    const base = { batchSize: 131_072, compression: 'lz4' as const, acks: 'all' as const, closedP99Ms: 90, openP99Ms: Number.NaN, errors: 0, excluded: null, rounds: 3 };
+    const pick = { ...base, lingerMs: 20, msgsPerSec: 50_000, msgsPerSecMin: 48_000, msgsPerSecMax: 52_000 };
     const tune: TuneReport = {
       benchmark: 'tune',
       command: 'herald-bench tune --linger-ms 0,20',
@@ -77,17 +78,21 @@ describe('tune report', () => {
       target: { kind: 'throughput' },
       rate: 5000,
       messages: 1000,
-      rounds: 1,
-      best: { ...base, lingerMs: 20, msgsPerSec: 50_000 },
+      rounds: 3,
+      best: pick,
+      fastest: pick,
+      separation: 'clear',
+      verdict: 'Clear: no other cell\'s spread overlaps the fastest\'s, so the fastest is the pick.',
       results: [
-        { ...base, lingerMs: 20, msgsPerSec: 50_000, rank: 1 },
-        { ...base, lingerMs: 0, msgsPerSec: 30_000, rank: 2 },
+        { ...pick, rank: 1, tied: true, recommended: true },
+        { ...base, lingerMs: 0, msgsPerSec: 30_000, msgsPerSecMin: 29_000, msgsPerSecMax: 31_000, rank: 2, tied: false, recommended: false },
       ],
     };
     await writeTuneReport(tune, dir);
     const md = readFileSync(join(dir, 'tune.md'), 'utf8');
     expect(md).toContain("Recommended: `createPublisher({ ..., preset: 'reliable', kafka: { lingerMs: 20, batchSize: 131072, compression: 'lz4' } })`");
-    expect(md).toContain('| 1 | 20 | 131072 | lz4 | all | 50.0k | 90 | **recommended** |');
+    expect(md).toContain('| 1 | 20 | 131072 | lz4 | all | 50.0k (48.0k–52.0k) | 90 | **recommended** |');
+    expect(md).toContain('Clear: no other cell');
     expect(readFileSync(join(dir, 'tune-heatmap.svg'), 'utf8')).toContain('linger.ms');
     expect(readFileSync(join(dir, 'tune-heatmap.png')).length).toBeGreaterThan(1000);
   }, 30_000);

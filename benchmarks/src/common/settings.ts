@@ -50,11 +50,6 @@ export function rdkafkaConfig(settings: ProducerSettings): Record<string, string
   };
 }
 
-/** `acks` as the Java and KafkaJS clients spell it: -1, 1 or 0. */
-export function acksNumber(acks: ProducerSettings['acks']): -1 | 0 | 1 {
-  return acks === 'all' ? -1 : acks;
-}
-
 /** `acks=all idempotence=on snappy linger=5ms` for tables. */
 export function describeSettings(s: ProducerSettings): string {
   const batch = s.batchSize === undefined ? '' : ` batch=${s.batchSize}`;

@@ -1,9 +1,6 @@
 import { fileURLToPath } from 'node:url';
 
 // Both src/compare/*.ts (tests) and dist/compare/*.js resolve to the same package folder.
-/** The benchmarks package folder. */
-export const BENCH_DIR = fileURLToPath(new URL('../../', import.meta.url));
-
 /** The built entry a Node contender's process runs. */
 export const CONTENDER_CHILD = fileURLToPath(new URL('../../dist/compare/contender-child.js', import.meta.url));
 

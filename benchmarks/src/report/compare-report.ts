@@ -4,7 +4,6 @@ import { compact, fixed } from '../common/format.js';
 import { describeSettings } from '../common/settings.js';
 import { spreadOf } from '../common/spread.js';
 import type { CompareReport } from '../compare/compare-command.js';
-import { CONTENDERS } from '../compare/contender.js';
 import { latencyChart, throughputChart } from './charts.js';
 import type { LatencyPoint } from './charts.js';
 import { markdownTable } from './markdown.js';
@@ -90,6 +89,3 @@ export async function writeCompareReport(report: CompareReport, dir: string): Pr
   writeFileSync(join(dir, 'compare.md'), compareMarkdown(report, { throughput: 'compare-throughput.png', latency: 'compare-latency.png' }));
   return [...files, 'compare.json', 'compare.md'].map((f) => join(dir, f));
 }
-
-/** The labels charts use, for tests. */
-export const contenderLabels: readonly string[] = CONTENDERS.map((c) => c.label);

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compact, fixed } from '../common/format.js';
-import type { TuneReport } from '../tune/tune-command.js';
-import { recommendationSnippet } from '../tune/tune-command.js';
+import { fixed } from '../common/format.js';
+import { recommendationSnippet, throughputCell, verdictCell } from '../tune/tune-output.js';
+import type { TuneReport } from '../tune/tune-output.js';
 import { tuneHeatmap } from './charts.js';
 import { markdownTable } from './markdown.js';
 import { writeChart } from './render-chart.js';
@@ -16,10 +16,10 @@ export function tuneMarkdown(report: TuneReport, image: string): string {
     String(r.batchSize),
     r.compression,
     String(r.acks),
-    compact(r.msgsPerSec),
+    throughputCell(r),
     fixed(r.closedP99Ms, 0),
     ...(latency ? [fixed(r.openP99Ms, 1)] : []),
-    r.excluded ?? (report.best !== null && r.rank === 1 ? '**recommended**' : ''),
+    r.recommended ? '**recommended**' : verdictCell(r),
   ]);
   const target = report.target.kind === 'latency' ? `max throughput with p99 ≤ ${report.target.p99MaxMs} ms at ${report.rate} msgs/s (open loop)` : 'max throughput';
   return [
@@ -27,11 +27,13 @@ export function tuneMarkdown(report: TuneReport, image: string): string {
     `$ ${report.command}`,
     '```',
     '',
-    `${report.date.slice(0, 10)}, ${report.cpus} cores; target: ${target}; ${report.messages} messages per combination, median of ${report.rounds} round(s).`,
+    `${report.date.slice(0, 10)}, ${report.cpus} cores; target: ${target}; ${report.messages} messages per combination, median and spread (min–max) of ${report.rounds} interleaved round(s).`,
+    '',
+    report.verdict,
     '',
     report.best === null ? 'No combination met the target.' : `Recommended: \`${recommendationSnippet(report.best)}\``,
     '',
-    markdownTable(['#', 'linger.ms', 'batch.size', 'compression', 'acks', 'msgs/s', 'p99 ms (closed)', ...(latency ? ['p99 ms (open)'] : []), 'verdict'], rows),
+    markdownTable(['#', 'linger.ms', 'batch.size', 'compression', 'acks', 'msgs/s median (min–max)', 'p99 ms (closed)', ...(latency ? ['p99 ms (open)'] : []), 'verdict'], rows),
     '',
     `![tuning heat map](${image})`,
     '',
@@ -48,7 +50,7 @@ export async function writeTuneReport(report: TuneReport, dir: string): Promise<
     acks: String(r.acks),
     msgsPerSec: r.msgsPerSec,
     p99Ms: report.target.kind === 'latency' ? r.openP99Ms : r.closedP99Ms,
-    recommended: report.best !== null && r.rank === 1,
+    recommended: r.recommended,
   }));
   const title = `Herald throughput by linger.ms × batch.size (${report.cpus} cores; outlined: recommended)`;
   const files = await writeChart(dir, 'tune-heatmap', tuneHeatmap(title, cells));

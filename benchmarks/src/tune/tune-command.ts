@@ -1,19 +1,21 @@
 import { availableParallelism } from 'node:os';
 import { choiceOption, intListOption, intOption, listOption, UsageError, parseOrExitCode, strictArgs } from '../common/args.js';
 import { acquireBroker, benchTopic, createTopic, deleteTopics } from '../common/broker.js';
-import { compact, fixed, formatTable } from '../common/format.js';
 import { makeOrders } from '../common/orders.js';
 import { ProgressBar } from '../common/progress-bar.js';
-import { spreadOf } from '../common/spread.js';
 import type { Compression } from '../common/settings.js';
 import { runHeraldLoad } from '../produce/herald-load.js';
-import { recommend, sweepGrid } from './recommend.js';
-import type { Recommendation, TuneResult, TuneTarget } from './recommend.js';
+import { foldRounds, recommend, sweepGrid } from './recommend.js';
+import type { TuneResult, TuneTarget } from './recommend.js';
+import { formatTuneTable, recommendationSnippet, reportedResults, separationNote } from './tune-output.js';
+import type { TuneReport } from './tune-output.js';
 
 const HELP = `usage: herald-bench tune [options]
 
 Sweeps linger.ms × batch.size × compression (× acks with --allow-acks) through Herald's publisher
-on ~500 B orders and recommends settings for a target, with the evidence.
+on ~500 B orders and recommends settings for a target, with the evidence. Each cell is measured in
+--rounds interleaved passes; cells whose spread overlaps the fastest's are tied with it, and the pick
+is the least aggressive of the tied (lowest linger.ms, then smallest batch.size).
 
   --target throughput|latency   maximise msgs/s, or msgs/s under --p99-max-ms (default throughput)
   --p99-max-ms X      latency bound on p99, measured in an open loop at --rate (needed for latency)
@@ -24,10 +26,11 @@ on ~500 B orders and recommends settings for a target, with the evidence.
   --acks LIST         all,1,0 — only with --allow-acks (default all: Herald's guarantee)
   --allow-acks        let the sweep weaken acks
   --messages N        closed-loop messages per cell (default 30000)
-  --rounds N          passes over the whole grid; each cell reports its median (default 1)
+  --rounds N          interleaved passes over the whole grid; each cell reports its median and
+                      spread (default 3)
   --window N          in flight in the closed loop (default 10000)
   --partitions N      partitions of the fresh topic (default 6)
-  --brokers LIST      bootstrap servers (default: local broker via scripts/kafka)
+  --brokers LIST      bootstrap servers (default: a local broker, started with Java + Maven if none runs)
   --json              print JSON
   --report DIR        also write DIR/tune.md, DIR/tune.json and the heat map (SVG + PNG)
   --quiet             no progress bar`;
@@ -92,61 +95,13 @@ export function parseTuneArgs(argv: readonly string[]): TuneArgs {
     compression: listOption('compression', values.compression, COMPRESSIONS, ['none', 'snappy', 'lz4', 'zstd']),
     acks,
     messages: intOption('messages', values.messages, 30_000, 100),
-    rounds: intOption('rounds', values.rounds, 1, 1, 20),
+    rounds: intOption('rounds', values.rounds, 3, 1, 20),
     window: intOption('window', values.window, 10_000, 1),
     partitions: intOption('partitions', values.partitions, 6, 1, 1000),
     brokers: values.brokers,
     json: values.json,
     report: values.report,
     quiet: values.quiet,
-  };
-}
-
-/** What `tune --json` prints and `--report` writes. */
-export interface TuneReport {
-  readonly benchmark: 'tune';
-  readonly command: string;
-  readonly date: string;
-  readonly cpus: number;
-  readonly target: TuneTarget;
-  readonly rate: number;
-  readonly messages: number;
-  readonly rounds: number;
-  readonly best: TuneResult | null;
-  readonly results: ReadonlyArray<TuneResult & { readonly rank: number; readonly excluded: string | null }>;
-}
-
-/** The evidence table, best first. */
-export function formatTuneTable(rec: Recommendation, target: TuneTarget): string {
-  const header = ['#', 'linger.ms', 'batch.size', 'compression', 'acks', 'msgs/s', 'p99 ms (closed)', ...(target.kind === 'latency' ? ['p99 ms (open)'] : []), 'verdict'];
-  const rows = rec.ranked.map((r, i) => [
-    String(i + 1),
-    String(r.lingerMs),
-    String(r.batchSize),
-    r.compression,
-    String(r.acks),
-    compact(r.msgsPerSec),
-    fixed(r.closedP99Ms, 0),
-    ...(target.kind === 'latency' ? [fixed(r.openP99Ms, 1)] : []),
-    r === rec.best ? 'RECOMMENDED' : (rec.excluded.get(r) ?? ''),
-  ]);
-  return formatTable(header, rows);
-}
-
-/** The pick as publisher options a team can paste. */
-export function recommendationSnippet(best: TuneResult): string {
-  return `createPublisher({ ..., preset: 'reliable', kafka: { lingerMs: ${best.lingerMs}, batchSize: ${best.batchSize}, compression: '${best.compression}'${best.acks === 'all' ? '' : `, acks: ${best.acks}, idempotence: false`} } })`;
-}
-
-/** One cell's rounds folded into one result: median of each measure, errors summed. */
-export function medianResult(rounds: readonly TuneResult[]): TuneResult {
-  const first = rounds[0]!;
-  return {
-    ...first,
-    msgsPerSec: spreadOf(rounds.map((r) => r.msgsPerSec)).median,
-    closedP99Ms: spreadOf(rounds.map((r) => r.closedP99Ms)).median,
-    openP99Ms: spreadOf(rounds.map((r) => r.openP99Ms)).median,
-    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
   };
 }
 
@@ -176,13 +131,15 @@ export async function run(argv: readonly string[]): Promise<number> {
             ? await runHeraldLoad({ ...base, messages: latencyMessages, warmup: 1_000, shape: { kind: 'open', rate: args.rate, maxInFlight: 100_000 } })
             : undefined;
         const errors = [closed, open].reduce((sum, m) => sum + Object.values(m?.errors ?? {}).reduce((a, b) => a + b, 0), 0);
-        runs[i]!.push({ ...cell, msgsPerSec: closed.msgsPerSec, closedP99Ms: closed.latencyMs?.p99 ?? Number.NaN, openP99Ms: open?.latencyMs?.p99 ?? Number.NaN, errors });
+        const msgsPerSec = closed.msgsPerSec;
+        runs[i]!.push({ ...cell, msgsPerSec, msgsPerSecMin: msgsPerSec, msgsPerSecMax: msgsPerSec, rounds: 1, closedP99Ms: closed.latencyMs?.p99 ?? Number.NaN, openP99Ms: open?.latencyMs?.p99 ?? Number.NaN, errors });
         bar?.update(round * grid.length + i + 1);
       }
     }
     bar?.finish(grid.length * args.rounds);
-    const results = runs.map(medianResult);
+    const results = runs.map(foldRounds);
     const rec = recommend(results, args.target);
+    const verdict = separationNote(rec);
     const report: TuneReport = {
       benchmark: 'tune',
       command,
@@ -193,14 +150,18 @@ export async function run(argv: readonly string[]): Promise<number> {
       messages: args.messages,
       rounds: args.rounds,
       best: rec.best ?? null,
-      results: rec.ranked.map((r, rank) => ({ ...r, rank: rank + 1, excluded: rec.excluded.get(r) ?? null })),
+      fastest: rec.fastest ?? null,
+      separation: rec.separation,
+      verdict,
+      results: reportedResults(rec),
     };
     if (args.json) console.log(JSON.stringify(report, null, 2));
     else {
       const goal = args.target.kind === 'throughput' ? 'max throughput' : `max throughput with p99 ≤ ${args.target.p99MaxMs} ms at ${args.rate} msgs/s`;
-      console.log(`$ ${command}\ntarget: ${goal}; ${grid.length} combinations × ${args.messages} messages × ${args.rounds} rounds (median), ~500 B orders, Herald publisher\n`);
-      console.log(formatTuneTable(rec, args.target));
-      console.log(rec.best === undefined ? '\nno combination met the target' : `\nrecommended: ${recommendationSnippet(rec.best)}`);
+      console.log(`$ ${command}\ntarget: ${goal}; ${grid.length} combinations × ${args.messages} messages × ${args.rounds} interleaved rounds (median, min–max), ~500 B orders, Herald publisher\n`);
+      console.log(formatTuneTable(report.results, args.target));
+      console.log(`\n${verdict}`);
+      console.log(rec.best === undefined ? 'no combination met the target' : `recommended: ${recommendationSnippet(rec.best)}`);
     }
     if (args.report !== undefined) {
       const { writeTuneReport } = await import('../report/tune-report.js');
