@@ -38,7 +38,7 @@ export function nodePorts(mode) {
   if (mode === 'fault') return [{ id: 1, port: 9292, controllerPort: 9293 }];
   if (mode === 'cluster') return [1, 2, 3].map((id) => ({ id, port: id * 10000 + 9092, controllerPort: id * 10000 + 9093 }));
   if (mode === 'sasl') return [{ id: 1, port: 9192, controllerPort: 9193, saslPort: 9194 }];
-  throw new Error(`unknown mode "${mode}"; use one of: ${MODES.join(', ')}`);
+  throw new Error(`unknown mode "${String(mode)}"; use one of: ${MODES.join(', ')}`);
 }
 
 /**

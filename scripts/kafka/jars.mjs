@@ -15,7 +15,7 @@ export const TOOLS_LOG4J = path.join(SCRIPT_DIR, 'config', 'tools-log4j2.propert
 export function kafkaVersion() {
   if (process.env.HERALD_KAFKA_VERSION) return process.env.HERALD_KAFKA_VERSION;
   const m = fs.readFileSync(POM_FILE, 'utf8').match(/<kafka\.version>([^<]+)<\/kafka\.version>/);
-  if (!m) throw new Error(`no <kafka.version> in ${POM_FILE}`);
+  if (!m?.[1]) throw new Error(`no <kafka.version> in ${POM_FILE}`);
   return m[1].trim();
 }
 
@@ -138,7 +138,7 @@ export async function withLock(lockPath, fn, timeoutMs = 300_000) {
 }
 
 /**
- * @typedef {{ version: string, libsDir: string, cached: boolean, seconds: number, jars: number, bytes: number, classes: Record<string,string> }} JarsInfo
+ * @typedef {{ version: string, libsDir: string, cached: boolean, seconds: number, jars: number, bytes: number, classes: Record<string,string> & { Kafka: string, StorageTool: string } }} JarsInfo
  */
 
 /**
@@ -175,6 +175,7 @@ export async function fetchJars(opts = {}) {
       throw new Error(`Maven (mvn) not found on PATH (${/** @type {NodeJS.ErrnoException} */ (error).code}); install Maven 3.8+ (apt-get install maven) to fetch the Kafka jars.`);
     }
     // Strip ANSI colour codes Maven prints even in batch mode.
+    // eslint-disable-next-line no-control-regex -- ESC is exactly what is being stripped
     const clean = String(output).replace(/\x1b\[[0-9;]*m/g, '');
     if (code !== 0) {
       const why = MAVEN_NETWORK.test(clean)
@@ -188,19 +189,20 @@ export async function fetchJars(opts = {}) {
     const bytes = jars.reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0);
     const classes = probeClasses(dir);
     for (const need of ['Kafka', 'StorageTool']) {
-      if (!classes[need]) throw new Error(`Kafka ${version} jars fetched, but no ${need} class found (tried ${CLASS_CANDIDATES[need].join(', ')})`);
+      if (!classes[need]) throw new Error(`Kafka ${version} jars fetched, but no ${need} class found (tried ${CLASS_CANDIDATES[need]?.join(', ')})`);
     }
-    const info = { version, libsDir: dir, seconds: (Date.now() - t0) / 1000, jars: jars.length, bytes, classes, fetchedAt: new Date().toISOString() };
+    // Both classes were checked just above.
+    const info = { version, libsDir: dir, seconds: (Date.now() - t0) / 1000, jars: jars.length, bytes, classes: /** @type {JarsInfo['classes']} */ (classes), fetchedAt: new Date().toISOString() };
     fs.writeFileSync(marker, `${JSON.stringify(info, null, 2)}\n`);
     log(`fetched ${jars.length} jars (${(bytes / 1048576).toFixed(1)} MiB) in ${info.seconds.toFixed(1)} s`);
     return { ...info, cached: false };
   });
 }
 
-/** @param {string} marker */
+/** @param {string} marker @returns {JarsInfo | null} */
 function readMarker(marker) {
   try {
-    const info = JSON.parse(fs.readFileSync(marker, 'utf8'));
+    const info = /** @type {JarsInfo} */ (JSON.parse(fs.readFileSync(marker, 'utf8')));
     if (fs.existsSync(info.libsDir)) return info;
   } catch { /* not fetched yet */ }
   return null;

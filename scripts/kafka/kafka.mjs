@@ -33,7 +33,7 @@ const logger = (opts) => (opts.log === false ? () => {} : opts.log ?? defaultLog
 
 /** @param {unknown} mode @returns {Mode} */
 function checkMode(mode) {
-  if (!MODES.includes(/** @type {Mode} */ (mode))) throw new Error(`unknown mode "${mode}"; use one of: ${MODES.join(', ')}`);
+  if (!MODES.includes(/** @type {Mode} */ (mode))) throw new Error(`unknown mode "${String(mode)}"; use one of: ${MODES.join(', ')}`);
   return /** @type {Mode} */ (mode);
 }
 
@@ -42,7 +42,10 @@ export function stateFile(/** @type {Mode} */ mode) { return path.join(runDir(mo
 
 /** @param {Mode} mode @returns {State|null} */
 export function readState(mode) {
-  try { return JSON.parse(fs.readFileSync(stateFile(mode), 'utf8')); } catch { return null; }
+  try {
+    const state = /** @type {State} */ (JSON.parse(fs.readFileSync(stateFile(mode), 'utf8')));
+    return state;
+  } catch { return null; }
 }
 /** @param {State} state */
 function writeState(state) {
@@ -69,8 +72,8 @@ function requireState(mode) {
   return state;
 }
 
-/** @param {Record<string, unknown>} o */
-const normalize = (o = {}) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]).sort(([a], [b]) => a.localeCompare(b)));
+/** @param {Record<string, unknown>} o @returns {Record<string, string>} */
+const normalize = (o = {}) => Object.fromEntries(Object.entries(o).map(([k, v]) => /** @type {[string, string]} */ ([k, String(v)])).sort(([a], [b]) => a.localeCompare(b)));
 
 /** @param {string} cls */
 function toolJvmArgs(cls, { heap = '256m', fastStart = !/Performance$/.test(cls) } = {}) {
@@ -88,7 +91,7 @@ export async function runTool(mainClass, args = [], opts = {}) {
   const cls = resolveClass(mainClass, jars.classes);
   const jvm = [...toolJvmArgs(cls, opts), ...(opts.jvmArgs ?? [])];
   const res = await run(javaBin(), [...jvm, '-cp', path.join(jars.libsDir, '*'), cls, ...args],
-    { timeoutMs: opts.timeoutMs ?? 120_000, input: opts.input });
+    { timeoutMs: opts.timeoutMs ?? 120_000, ...(opts.input === undefined ? {} : { input: opts.input }) });
   if (res.code !== 0 && !opts.allowFailure) {
     const out = `${res.stderr}\n${res.stdout}`.trim().split('\n').slice(-30).join('\n');
     throw new Error(`${cls} ${args.join(' ')} exited with code ${res.code}:\n${out}`);
@@ -165,11 +168,12 @@ function readyPorts(state) {
   return { ports: state.nodes.map((n) => n.port), expectedIds: state.nodes.map((n) => n.id) };
 }
 
-/** @param {State} state @param {NodeState} node */
-function startNodeProcess(state, node) {
+/** @param {State} _state @param {NodeState} node */
+function startNodeProcess(_state, node) {
   fs.appendFileSync(node.logFile, `\n===== herald: starting node ${node.id} at ${new Date().toISOString()} =====\n`);
-  const child = spawnDetached(node.command[0], node.command.slice(1), { cwd: node.cwd, logFile: node.logFile });
-  if (!child.pid) throw new Error(`could not start ${node.command[0]} for node ${node.id}`);
+  const [program = 'java', ...args] = node.command;
+  const child = spawnDetached(program, args, { cwd: node.cwd, logFile: node.logFile });
+  if (!child.pid) throw new Error(`could not start ${program} for node ${node.id}`);
   node.pid = child.pid;
   node.paused = false;
 }
@@ -336,6 +340,7 @@ export async function restartNode(mode, id, opts = {}) {
 }
 
 /** @param {Mode} mode @param {number} id @param {boolean} pause */
+// eslint-disable-next-line @typescript-eslint/require-await -- async so that bad input rejects like the other node operations
 async function setPaused(mode, id, pause) {
   const state = requireState(checkMode(mode));
   const node = findNode(state, id);
@@ -421,6 +426,7 @@ function makeHandle(state, { owned, reused, timings }) {
 export async function ensureKafka(opts = {}) {
   const mode = checkMode(opts.mode ?? 'single');
   if (process.env.KAFKA_BROKERS) {
+    // eslint-disable-next-line @typescript-eslint/require-await -- the handle's operations all return promises
     const unsupported = async () => { throw new Error('not supported for an external broker (KAFKA_BROKERS is set)'); };
     return {
       mode, bootstrap: process.env.KAFKA_BROKERS,
@@ -460,12 +466,12 @@ const USAGE = `usage: node scripts/kafka/kafka.mjs <command>
   resume-node N [mode]           SIGCONT node N
   logs [mode] [--node N] [--lines K]   print the last K (100) lines of a node's log`;
 
-/** Mode for node commands: explicit, else the cluster if running, else the only running mode. @param {string|undefined} m */
+/** Mode for node commands: explicit, else the cluster if running, else the only running mode. @param {string|undefined} m @returns {Mode} */
 function pickMode(m) {
   if (m) return checkMode(m);
   const running = MODES.filter((x) => readState(x));
   if (running.includes('cluster')) return 'cluster';
-  if (running.length === 1) return running[0];
+  if (running.length === 1 && running[0]) return running[0];
   if (!running.length) throw new Error('no Herald broker is running');
   throw new Error(`several brokers are running (${running.join(', ')}); pass the mode`);
 }
@@ -474,8 +480,9 @@ function latestLogMode() {
   const found = MODES.map((m) => {
     try { return { m, t: fs.statSync(path.join(runDir(m), 'data', 'logs', 'node1.log')).mtimeMs }; } catch { return { m, t: -1 }; }
   }).filter((x) => x.t >= 0).sort((a, b) => b.t - a.t);
-  if (!found.length) throw new Error('no Herald broker log found; start one first');
-  return found[0].m;
+  const latest = found[0];
+  if (!latest) throw new Error('no Herald broker log found; start one first');
+  return latest.m;
 }
 
 /** @param {string[]} argv */
@@ -483,11 +490,12 @@ async function cli(argv) {
   const flags = /** @type {Record<string,string>} */ ({});
   const pos = [];
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i].startsWith('--')) {
-      const [k, v] = argv[i].slice(2).split('=', 2);
+    const arg = argv[i] ?? '';
+    if (arg.startsWith('--')) {
+      const [k = '', v] = arg.slice(2).split('=', 2);
       if (!['node', 'lines'].includes(k)) throw new Error(`unknown option --${k}`);
-      flags[k] = v ?? argv[++i];
-    } else pos.push(argv[i]);
+      flags[k] = v ?? argv[++i] ?? '';
+    } else pos.push(arg);
   }
   const [cmd, ...rest] = pos;
   const nodeId = (/** @type {string|undefined} */ v) => {
