@@ -1,6 +1,9 @@
 import winston from 'winston';
 
-/** A log call: winston's shape (`logger.warn(message, meta)`). */
+/** The levels Herald logs at. */
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+
+/** A log call: winston's shape (`logger.warn(message, meta)`). Herald always calls it on its logger. */
 export type LogMethod = (message: string, meta?: Readonly<Record<string, unknown>>) => unknown;
 
 /**

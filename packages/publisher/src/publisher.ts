@@ -123,12 +123,12 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     const telemetry = this.#telemetry;
-    if (telemetry.tracing) {
-      const traced = telemetry.start(record.topic, record.key, record.headers, operation);
+    const traced = telemetry.tracing ? telemetry.start(record.topic, record.key, record.headers, operation) : undefined;
+    if (traced !== undefined) {
       record.span = traced.span;
       record.headers = traced.headers;
     }
-    if (telemetry.metrics) record.startedAt = performance.now();
+    record.startedAt = performance.now();
     const resilience = this.#resilience;
     return new Promise<DeliveryReport>((resolve, reject) => {
       record.resolve = resolve;
@@ -277,7 +277,7 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
 
   #ack(ticket: Ticket, partition: number, offset: number, timestamp: number | undefined): void {
     this.#resilience?.acked(ticket);
-    if (ticket.span !== undefined || this.#telemetry.metrics) this.#telemetry.acked(ticket, ticket.topic, partition, offset);
+    this.#telemetry.acked(ticket, ticket.topic, partition, offset);
     ticket.resolve({ topic: ticket.topic, partition, offset, timestamp: timestamp ?? undefined, key: ticket.key });
   }
 
@@ -288,7 +288,7 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
   }
 
   #settleFailed(ticket: Ticket, error: PublisherError): void {
-    if (ticket.span !== undefined || this.#telemetry.metrics) this.#telemetry.failed(ticket, ticket.topic, error);
+    this.#telemetry.failed(ticket, ticket.topic, error);
     ticket.reject(error);
   }
 
@@ -430,7 +430,8 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     const transport = this.#transport;
     this.#transport = undefined;
     if (transport !== undefined) await transport.disconnect();
-    (undelivered > 0 ? this.#log.warn : this.#log.info)('closed', { undelivered });
+    // On the logger, never a detached method: winston's child loggers need `this` for their metadata.
+    this.#log[undelivered > 0 ? 'warn' : 'info']('closed', { undelivered });
     return { undelivered };
   }
 }

@@ -1,10 +1,9 @@
-import { metrics, createNoopMeter } from '@opentelemetry/api';
+import { metrics } from '@opentelemetry/api';
 import type { Attributes, Counter, MeterProvider } from '@opentelemetry/api';
 import type { PublisherError } from '../errors.js';
 import { ATTR_ERROR_TYPE, ATTR_MESSAGING_CLIENT_ID, ATTR_MESSAGING_DESTINATION_NAME, ATTR_MESSAGING_SYSTEM, MESSAGING_SYSTEM_KAFKA } from '../semconv.js';
 import type { CircuitState } from './circuit-breaker.js';
 
-const noopMeterType = createNoopMeter().constructor;
 const stateValue: Readonly<Record<CircuitState, number>> = { closed: 0, 'half-open': 1, open: 2 };
 
 /** What the gauges read. */
@@ -27,7 +26,7 @@ export class ResilienceTelemetry {
   constructor(meterProvider: MeterProvider | undefined, clientId: string, source: ResilienceSource) {
     this.#base = { [ATTR_MESSAGING_SYSTEM]: MESSAGING_SYSTEM_KAFKA, [ATTR_MESSAGING_CLIENT_ID]: clientId };
     const meter = (meterProvider ?? metrics.getMeterProvider()).getMeter('@herald/publisher');
-    if (meter instanceof noopMeterType) return;
+    // Always created: the API has no public way to tell the no-op meter, which records for free.
     this.#retries = meter.createCounter('herald.publisher.retries', { unit: '{attempt}', description: 'Delivery attempts scheduled again by the retry policy.' });
     this.#deadLettered = meter.createCounter('herald.publisher.dead_lettered', { unit: '{message}', description: 'Events written to a dead-letter topic instead of their own.' });
     this.#deadLetterFailed = meter.createCounter('herald.publisher.dead_letter_failures', { unit: '{message}', description: 'Events whose dead-letter write failed too.' });

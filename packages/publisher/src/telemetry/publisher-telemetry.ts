@@ -1,4 +1,4 @@
-import { context, createNoopMeter, metrics, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, metrics, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Attributes, Counter, Histogram, Meter, MeterProvider, Span, Tracer, TracerProvider } from '@opentelemetry/api';
 import type { PublisherError } from '../errors.js';
 import type { WireHeaders } from '../internal/headers.js';
@@ -21,7 +21,6 @@ export interface Traced {
 }
 
 const INSTRUMENTATION = '@herald/publisher';
-const noopMeterType = createNoopMeter().constructor;
 
 /** What the telemetry reads from the publisher for its gauges. */
 export interface TelemetrySource {
@@ -31,20 +30,22 @@ export interface TelemetrySource {
 
 /**
  * Spans, metrics and trace-context headers for one publisher, by the OTel messaging conventions.
- * Without an SDK it is off: `tracing` and `metrics` are false and the hot path skips it entirely.
+ * Without a tracing SDK, tracing turns itself off at the first publish (see `tracing`); metrics go
+ * to the meter provider, the API's no-op meter when no SDK is registered.
  */
 export class PublisherTelemetry {
-  /** True when a real tracer is registered (checked at creation and on every connect). */
-  tracing = false;
-  /** True when a real meter provider is registered (checked at creation). */
-  readonly metrics: boolean;
+  /**
+   * False once a span came back from the no-op tracer (no SDK registered): the hot path then skips
+   * tracing. Set again on every connect, since a global provider can be registered late.
+   */
+  tracing = true;
   readonly #options: TelemetryOptions;
   readonly #base: Attributes;
   #tracer: Tracer;
-  readonly #sent: Counter | undefined;
-  readonly #duration: Histogram | undefined;
-  readonly #fatal: Counter | undefined;
-  readonly #recreated: Counter | undefined;
+  readonly #sent: Counter;
+  readonly #duration: Histogram;
+  readonly #fatal: Counter;
+  readonly #recreated: Counter;
   readonly #topicAttributes = new Map<string, Attributes>();
   #stats: RdkafkaStatsSnapshot | undefined;
 
@@ -60,10 +61,9 @@ export class PublisherTelemetry {
       ...(port ? { [sc.ATTR_SERVER_PORT]: Number(port) } : {}),
     };
     this.#tracer = this.#getTracer();
-    this.refresh();
+    // Instruments are always created and recorded: the API cannot say (publicly) whether a meter is
+    // the no-op one, and recording into the no-op meter costs a few no-op calls per message.
     const meter: Meter = (options.meterProvider ?? metrics.getMeterProvider()).getMeter(INSTRUMENTATION);
-    this.metrics = !(meter instanceof noopMeterType);
-    if (!this.metrics) return;
     this.#sent = meter.createCounter(sc.METRIC_MESSAGING_CLIENT_SENT_MESSAGES, {
       unit: '{message}',
       description: 'Messages the broker acknowledged (error.type set: messages that failed).',
@@ -78,22 +78,33 @@ export class PublisherTelemetry {
     this.#observeGauges(meter, source);
   }
 
-  /** Checks again whether a tracing SDK is registered (global providers can be set late). */
+  /** Looks up the tracer again and lets the next publish find out whether an SDK is there. */
   refresh(): void {
     this.#tracer = this.#getTracer();
-    const probe = this.#tracer.startSpan('herald.probe', {}, ROOT_CONTEXT);
-    // A no-op tracer hands out the invalid span context; any SDK (even sampling nothing) does not.
-    this.tracing = trace.isSpanContextValid(probe.spanContext());
+    this.tracing = true;
+  }
+
+  /**
+   * True when `span` comes from an SDK: the no-op tracer hands out the invalid span context, any
+   * SDK (even one sampling nothing) a valid one. Otherwise it ends the span and turns tracing off
+   * until the next {@link refresh}: the publish's own span is the probe, no extra span is started.
+   */
+  #fromSdk(span: Span): boolean {
+    if (trace.isSpanContextValid(span.spanContext())) return true;
+    span.end();
+    this.tracing = false;
+    return false;
   }
 
   /**
    * Starts the `send {topic}` (or `create {topic}` inside a batch) span for one publish, and
    * returns it with `headers` plus its trace context (`traceparent`, …) as a fresh array.
    */
-  start(topic: string, key: string | Buffer | null, headers: WireHeaders | undefined, operation: 'send' | 'create'): { span: Span; headers: WireHeaders } {
+  start(topic: string, key: string | Buffer | null, headers: WireHeaders | undefined, operation: 'send' | 'create'): { span: Span; headers: WireHeaders } | undefined {
     const parent = context.active();
     // The per-topic attributes object is shared: the SDK copies attributes into the span.
     const span = this.#tracer.startSpan(`${operation} ${topic}`, { kind: SpanKind.PRODUCER, attributes: this.#spanAttributesFor(topic, operation) }, parent);
+    if (!this.#fromSdk(span)) return undefined;
     if (typeof key === 'string') span.setAttribute(sc.ATTR_MESSAGING_KAFKA_MESSAGE_KEY, key);
     const out: WireHeaders = headers === undefined ? [] : headers.slice();
     const carrier: Record<string, string> = {};
@@ -102,11 +113,12 @@ export class PublisherTelemetry {
     return { span, headers: out };
   }
 
-  /** Starts the batch span `publishBatch` parents its per-message `create` spans to. */
-  startBatch(topic: string | undefined, count: number): Span {
+  /** Starts the batch span `publishBatch` parents its per-message `create` spans to; undefined without an SDK. */
+  startBatch(topic: string | undefined, count: number): Span | undefined {
     const attributes: Attributes = { ...this.#base, [sc.ATTR_MESSAGING_BATCH_MESSAGE_COUNT]: count };
     if (topic !== undefined) attributes[sc.ATTR_MESSAGING_DESTINATION_NAME] = topic;
-    return this.#tracer.startSpan(topic === undefined ? 'send' : `send ${topic}`, { kind: SpanKind.PRODUCER, attributes });
+    const span = this.#tracer.startSpan(topic === undefined ? 'send' : `send ${topic}`, { kind: SpanKind.PRODUCER, attributes });
+    return this.#fromSdk(span) ? span : undefined;
   }
 
   /** Records an acked publish: span attributes and end, the sent counter and the duration. */
@@ -117,11 +129,9 @@ export class PublisherTelemetry {
       span.setAttribute(sc.ATTR_MESSAGING_KAFKA_OFFSET, offset);
       span.end();
     }
-    if (this.metrics) {
-      const attributes = this.#attributesFor(topic);
-      this.#sent?.add(1, attributes);
-      this.#duration?.record((performance.now() - traced.startedAt) / 1000, attributes);
-    }
+    const attributes = this.#attributesFor(topic);
+    this.#sent.add(1, attributes);
+    this.#duration.record((performance.now() - traced.startedAt) / 1000, attributes);
   }
 
   /** Records a failed publish: `error.type` = the Herald code, status ERROR. */
@@ -132,17 +142,15 @@ export class PublisherTelemetry {
       span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
       span.end();
     }
-    if (this.metrics) {
-      const attributes = { ...this.#attributesFor(topic), [sc.ATTR_ERROR_TYPE]: error.code };
-      this.#sent?.add(1, attributes);
-      this.#duration?.record((performance.now() - traced.startedAt) / 1000, attributes);
-    }
+    const attributes = { ...this.#attributesFor(topic), [sc.ATTR_ERROR_TYPE]: error.code };
+    this.#sent.add(1, attributes);
+    this.#duration.record((performance.now() - traced.startedAt) / 1000, attributes);
   }
 
   /** Counts a fatal producer error and the producer that replaces it. */
   fatal(): void {
-    this.#fatal?.add(1, this.#base);
-    this.#recreated?.add(1, this.#base);
+    this.#fatal.add(1, this.#base);
+    this.#recreated.add(1, this.#base);
   }
 
   /** Takes one librdkafka statistics JSON for the statistics gauges. */

@@ -1,6 +1,6 @@
 // `createTransactionalPublisher`: `transaction(fn)` runs `fn` in a Kafka transaction on a pooled
 // producer, commits when it resolves, aborts when it throws, and settles every event together.
-import { createNoopMeter, metrics } from '@opentelemetry/api';
+import { metrics } from '@opentelemetry/api';
 import type { Counter } from '@opentelemetry/api';
 import { PublisherClosedError } from '../errors.js';
 import type { PublisherError } from '../errors.js';
@@ -52,7 +52,6 @@ export function createTransactionalPublisher<T>(options: TransactionalPublisherO
   return new KafkaTransactionalPublisher<T>(resolveOptions(base), transactional);
 }
 
-const noopMeterType = createNoopMeter().constructor;
 
 class KafkaTransactionalPublisher<T> implements TransactionalPublisher<T> {
   readonly #options: ResolvedOptions<T>;
@@ -75,10 +74,8 @@ class KafkaTransactionalPublisher<T> implements TransactionalPublisher<T> {
     this.#log = childLogger(options.logger, { component: 'transactions', clientId: options.clientId });
     this.#build = createRecordBuilder(options, true);
     const meter = (options.telemetry.meterProvider ?? metrics.getMeterProvider()).getMeter('@herald/publisher');
-    this.#outcomes =
-      meter instanceof noopMeterType
-        ? undefined
-        : meter.createCounter('herald.publisher.transactions', { unit: '{transaction}', description: 'Transactions by outcome: committed, aborted, unknown.' });
+    // Always created: the API has no public way to tell the no-op meter, which records for free.
+    this.#outcomes = meter.createCounter('herald.publisher.transactions', { unit: '{transaction}', description: 'Transactions by outcome: committed, aborted, unknown.' });
   }
 
   get closed(): boolean {

@@ -4,7 +4,7 @@ import { AuthenticationError, BrokerUnreachableError } from '../errors.js';
 import type { PublisherError } from '../errors.js';
 import { RdCode } from '../internal/classify.js';
 import type { KafkaFailure } from '../internal/classify.js';
-import type { Logger } from '../logger.js';
+import { clientErrorLevel, librdkafkaLogLevel } from './librdkafka-log.js';
 import type { TransactionFailure, Transport, TransportContext, TransportTransactions } from './transport.js';
 
 const codeNames = new Map<number, string>(
@@ -21,18 +21,7 @@ function failureOf(error: LibrdKafkaError | number): KafkaFailure {
   return { code, name: codeName(code), message, cause: error };
 }
 
-// librdkafka syslog levels -> our logger's methods.
-function logAt(logger: Logger, severity: number): Logger['info'] {
-  if (severity <= 3) return logger.error;
-  if (severity === 4) return logger.warn;
-  if (severity <= 6) return logger.info;
-  return logger.debug;
-}
-
 const authLine = /SASL authentication error|Authentication failed/i;
-
-/** Errors that only say a broker went away for a moment: librdkafka reconnects by itself. */
-const transientClientErrors: ReadonlySet<number> = new Set([RdCode.TRANSPORT, RdCode.ALL_BROKERS_DOWN]);
 
 /**
  * The native librdkafka producer of `@confluentinc/kafka-javascript`: `produce()` with a numeric
@@ -60,14 +49,15 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
       return;
     }
     if (failure.code === RdCode.AUTHENTICATION || failure.code === RdCode.SASL_AUTHENTICATION_FAILED) authFailure = failure;
-    (transientClientErrors.has(failure.code) ? logger.warn : logger.error)('kafka client error', {
+    // Called as a method of the logger: winston's child loggers need `this` to add their metadata.
+    logger[clientErrorLevel(failure.code)]('kafka client error', {
       code: failure.code,
       name: failure.name,
       reason: failure.message,
     });
   });
   producer.on('event.log', (log: { severity: number; fac: string; message: string }) => {
-    logAt(logger, log.severity)(log.message, { facility: log.fac, source: 'librdkafka' });
+    logger[librdkafkaLogLevel(log.severity, log.message)](log.message, { facility: log.fac, source: 'librdkafka' });
     // librdkafka reports a SASL failure only as a log line (no error event; connect later fails
     // with a generic transport error): recognise it here so the caller gets AUTHENTICATION.
     if (log.fac === 'FAIL' && authLine.test(log.message)) {
