@@ -1,6 +1,7 @@
 // Test helpers that talk to a real broker through the native client: topics and reading back.
 import { randomUUID } from 'node:crypto';
 import kafka from '@confluentinc/kafka-javascript';
+import { readHeaders } from '../packages/headers/src/index.js';
 
 const { KafkaJS } = kafka;
 
@@ -78,11 +79,8 @@ export async function consumeAll(
     await consumer.subscribe({ topics: typeof topic === 'string' ? [topic] : [...topic] });
     await consumer.run({
       eachMessage: async ({ topic: t, partition, message }) => {
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(message.headers ?? {})) {
-          const v = Array.isArray(value) ? value[0] : value;
-          headers[name] = v === undefined ? '' : v.toString();
-        }
+        // Herald's one header rule, as consumers of its records read them: the last value wins.
+        const headers = Object.fromEntries(readHeaders(message.headers ?? {}));
         records.push({
           topic: t,
           partition,

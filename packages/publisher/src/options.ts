@@ -110,7 +110,7 @@ function brokerList(brokers: unknown): string {
 
 function checkedHeaders(headers: Headers): Headers {
   try {
-    convertHeaders(headers, undefined);
+    convertHeaders(headers);
   } catch (error) {
     throw new InvalidOptionsError('headers', `headers: ${messageOf(error)}`, error);
   }

@@ -5,15 +5,15 @@ import type { HeaderValue, Headers } from '../types.js';
 export type WireHeaders = Array<Record<string, HeaderValue>>;
 
 /**
- * Checks `headers` and appends them to `into` (a fresh array when not given) in the binding's shape.
+ * Checks `headers` and returns them in the binding's shape.
  * The binding skips bad values but still sends the record, and turns lone surrogates into U+FFFD:
  * every name and value is checked here first, so a bad header means nothing is sent.
  */
-export function convertHeaders(headers: Headers, into: WireHeaders | undefined): WireHeaders {
+export function convertHeaders(headers: Headers): WireHeaders {
   if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
     throw new InvalidHeaderError('headers must be an object of name -> string | Buffer');
   }
-  const out = into ?? [];
+  const out: WireHeaders = [];
   for (const name in headers) {
     if (Object.hasOwn(headers, name)) out.push(wireHeader(name, headers[name]));
   }

@@ -24,11 +24,6 @@ export class IssueCollector {
     this.#issues.push({ path, message });
   }
 
-  /** True when nothing was recorded. */
-  get ok(): boolean {
-    return this.#issues.length === 0;
-  }
-
   /** Throws one `DomainValidationError` listing every recorded issue, if there is any. */
   throwIfAny(): void {
     if (this.#issues.length > 0) throw new DomainValidationError([...this.#issues]);

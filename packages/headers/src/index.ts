@@ -1,0 +1,2 @@
+export { readHeaders } from './read-headers.js';
+export type { ConsumedHeaders, ConsumedHeaderValue } from './read-headers.js';
