@@ -13,6 +13,7 @@ export type { OrderInput } from './domain/order.js';
 export { ProductId } from './domain/product-id.js';
 export { ProductTitle } from './domain/product-title.js';
 export { Quantity } from './domain/quantity.js';
+export type { DisplayTextType, IdentifierType } from './domain/text-value.js';
 
 // Translators (domain -> message contract)
 export { orderEventHeaders } from './translators/order-event-headers.js';

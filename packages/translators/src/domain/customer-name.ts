@@ -1,5 +1,5 @@
-import { displayText } from '../internal/text.js';
 import type { Brand } from './brand.js';
+import { displayTextType } from './text-value.js';
 
 /**
  * The name of the customer who placed an order.
@@ -7,10 +7,5 @@ import type { Brand } from './brand.js';
  */
 export type CustomerName = Brand<string, 'CustomerName'>;
 
-/** Creates {@link CustomerName} values. */
-export const CustomerName = {
-  /** Trims `value`, validates it and brands it; throws `DomainValidationError` when it is blank or malformed. */
-  of(value: string): CustomerName {
-    return displayText('CustomerName', value) as CustomerName;
-  },
-};
+/** Creates {@link CustomerName} values: `CustomerName.of(value)`. */
+export const CustomerName = displayTextType('CustomerName');

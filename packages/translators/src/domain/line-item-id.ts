@@ -1,5 +1,5 @@
-import { identifier } from '../internal/text.js';
 import type { Brand } from './brand.js';
+import { identifierType } from './text-value.js';
 
 /**
  * A line item's identity within its order.
@@ -7,10 +7,5 @@ import type { Brand } from './brand.js';
  */
 export type LineItemId = Brand<string, 'LineItemId'>;
 
-/** Creates {@link LineItemId} values. */
-export const LineItemId = {
-  /** Validates `value` and brands it; throws `DomainValidationError` when it is not a valid id. */
-  of(value: string | number | bigint): LineItemId {
-    return identifier('LineItemId', value) as LineItemId;
-  },
-};
+/** Creates {@link LineItemId} values: `LineItemId.of(value)`. */
+export const LineItemId = identifierType('LineItemId');

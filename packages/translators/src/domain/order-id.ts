@@ -1,5 +1,5 @@
-import { identifier } from '../internal/text.js';
 import type { Brand } from './brand.js';
+import { identifierType } from './text-value.js';
 
 /**
  * An order's identity, e.g. Shopify's `450789469`.
@@ -7,10 +7,5 @@ import type { Brand } from './brand.js';
  */
 export type OrderId = Brand<string, 'OrderId'>;
 
-/** Creates {@link OrderId} values. */
-export const OrderId = {
-  /** Validates `value` and brands it; throws `DomainValidationError` when it is not a valid id. */
-  of(value: string | number | bigint): OrderId {
-    return identifier('OrderId', value) as OrderId;
-  },
-};
+/** Creates {@link OrderId} values: `OrderId.of(value)`. */
+export const OrderId = identifierType('OrderId');

@@ -1,5 +1,5 @@
-import { identifier } from '../internal/text.js';
 import type { Brand } from './brand.js';
+import { identifierType } from './text-value.js';
 
 /**
  * The identity of the product a line item is for.
@@ -7,10 +7,5 @@ import type { Brand } from './brand.js';
  */
 export type ProductId = Brand<string, 'ProductId'>;
 
-/** Creates {@link ProductId} values. */
-export const ProductId = {
-  /** Validates `value` and brands it; throws `DomainValidationError` when it is not a valid id. */
-  of(value: string | number | bigint): ProductId {
-    return identifier('ProductId', value) as ProductId;
-  },
-};
+/** Creates {@link ProductId} values: `ProductId.of(value)`. */
+export const ProductId = identifierType('ProductId');

@@ -1,5 +1,5 @@
-import { displayText } from '../internal/text.js';
 import type { Brand } from './brand.js';
+import { displayTextType } from './text-value.js';
 
 /**
  * A product's title as shown on the order.
@@ -7,10 +7,5 @@ import type { Brand } from './brand.js';
  */
 export type ProductTitle = Brand<string, 'ProductTitle'>;
 
-/** Creates {@link ProductTitle} values. */
-export const ProductTitle = {
-  /** Trims `value`, validates it and brands it; throws `DomainValidationError` when it is blank or malformed. */
-  of(value: string): ProductTitle {
-    return displayText('ProductTitle', value) as ProductTitle;
-  },
-};
+/** Creates {@link ProductTitle} values: `ProductTitle.of(value)`. */
+export const ProductTitle = displayTextType('ProductTitle');
