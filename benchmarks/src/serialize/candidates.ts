@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { isOrderEventMessageV1, orderEventMessageV1Codec } from '@herald/schemas';
 import type { OrderEventMessage } from '@herald/schemas';
 import fastJson from 'fast-json-stringify';
@@ -18,8 +19,9 @@ export const BASELINE = 'JSON.stringify + Buffer.from';
 const typiaStringify = typia.json.createStringify<OrderEventMessage>();
 const typiaAssertStringify = typia.json.createAssertStringify<OrderEventMessage>();
 
-// The contract other languages read: fast-json-stringify compiles its serializer from it.
-const schema = JSON.parse(readFileSync(new URL('../../../docs/schemas/order-event.v1.json', import.meta.url), 'utf8')) as object;
+// The contract other languages read (shipped by @herald/schemas): fast-json-stringify compiles its serializer from it.
+const schemaFile = createRequire(import.meta.url).resolve('@herald/schemas/json-schema/order-event.v1.json');
+const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as object;
 const fjsStringify = fastJson(schema);
 
 /** The candidates, baseline first. */
