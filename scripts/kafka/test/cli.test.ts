@@ -28,15 +28,19 @@ describe('kafka.mjs', () => {
   });
 
   it('names the port when a broker port is already taken', async () => {
+    // Hold 9292 ourselves; when a running fault broker already holds it, the port is taken all the same.
     const server = createServer();
-    await new Promise<void>((resolve) => server.listen(9292, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve() : reject(error)));
+      server.listen(9292, '127.0.0.1', resolve);
+    });
     try {
       const cache = mkdtempSync(join(tmpdir(), 'herald-kafka-'));
       const { code, out } = await runCli(['start', 'fault'], { ...process.env, HERALD_KAFKA_CACHE: cache });
       expect(code).not.toBe(0);
       expect(out).toMatch(/port 127\.0\.0\.1:9292 .* already in use/);
     } finally {
-      server.close();
+      if (server.listening) server.close();
     }
   });
 
