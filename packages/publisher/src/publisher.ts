@@ -321,7 +321,7 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     if (!this.closed) this.#state = 'open';
     if (!this.#loggedConfig) {
       this.#loggedConfig = true;
-      this.#log.info('connected', { config: redactConfig(this.#options.rdkafka) });
+      this.#log.info('connected', { transport: transport.name ?? 'custom', config: redactConfig(this.#options.rdkafka) });
     } else {
       this.#log.warn('reconnected with a new producer');
     }

@@ -4,6 +4,7 @@ import { AuthenticationError, BrokerUnreachableError } from '../errors.js';
 import type { PublisherError } from '../errors.js';
 import { RdCode } from '../internal/classify.js';
 import type { KafkaFailure } from '../internal/classify.js';
+import { isAuthFailureCode, isAuthFailureLog } from './client-signals.js';
 import { clientErrorLevel, librdkafkaLogLevel } from './librdkafka-log.js';
 import type { TransactionFailure, Transport, TransportContext, TransportTransactions } from './transport.js';
 
@@ -20,8 +21,6 @@ function failureOf(error: LibrdKafkaError | number): KafkaFailure {
   const message = typeof error === 'number' ? codeName(code) : error.message;
   return { code, name: codeName(code), message, cause: error };
 }
-
-const authLine = /SASL authentication error|Authentication failed/i;
 
 /**
  * The native librdkafka producer of `@confluentinc/kafka-javascript`: `produce()` with a numeric
@@ -48,7 +47,7 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
       events.fatal(failure);
       return;
     }
-    if (failure.code === RdCode.AUTHENTICATION || failure.code === RdCode.SASL_AUTHENTICATION_FAILED) authFailure = failure;
+    if (isAuthFailureCode(failure.code)) authFailure = failure;
     // Called as a method of the logger: winston's child loggers need `this` to add their metadata.
     logger[clientErrorLevel(failure.code)]('kafka client error', {
       code: failure.code,
@@ -58,9 +57,7 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
   });
   producer.on('event.log', (log: { severity: number; fac: string; message: string }) => {
     logger[librdkafkaLogLevel(log.severity, log.message)](log.message, { facility: log.fac, source: 'librdkafka' });
-    // librdkafka reports a SASL failure only as a log line (no error event; connect later fails
-    // with a generic transport error): recognise it here so the caller gets AUTHENTICATION.
-    if (log.fac === 'FAIL' && authLine.test(log.message)) {
+    if (isAuthFailureLog(log.fac, log.message)) {
       authFailure = { code: RdCode.AUTHENTICATION, name: codeName(RdCode.AUTHENTICATION), message: log.message };
       onAuthFailure?.();
     }
@@ -68,6 +65,7 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
   producer.on('event.stats', (stats: { message: string }) => events.stats?.(stats.message));
 
   return {
+    name: 'ckjs',
     connect(timeoutMs) {
       return new Promise<void>((resolve, reject) => {
         let done = false;

@@ -16,6 +16,8 @@ export interface TransportEvents {
 
 /** What the publisher needs from a Kafka producer: the seam unit tests fill with a fake. */
 export interface Transport {
+  /** Which producer this is, for the resolved-config log: `native`, `ckjs`, or a custom name. */
+  readonly name?: string;
   /** Connects and fetches metadata within `timeoutMs`; rejects with a Herald error. */
   connect(timeoutMs: number): Promise<void>;
   /**

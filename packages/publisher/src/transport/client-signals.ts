@@ -1,0 +1,18 @@
+// How both transports recognise a refused login the same way: the error codes, and the log line
+// that is librdkafka's only report of a failed SASL handshake (log levels: librdkafka-log.ts).
+import { RdCode } from '../internal/classify.js';
+
+const authLine = /SASL authentication error|Authentication failed/i;
+
+/**
+ * True for the log line by which librdkafka reports a SASL failure: it raises no error event, and
+ * connect later fails with a generic transport error, so the caller would never learn it was auth.
+ */
+export function isAuthFailureLog(facility: string, message: string): boolean {
+  return facility === 'FAIL' && authLine.test(message);
+}
+
+/** Client error codes that mean the credentials were refused. */
+export function isAuthFailureCode(code: number): boolean {
+  return code === RdCode.AUTHENTICATION || code === RdCode.SASL_AUTHENTICATION_FAILED;
+}

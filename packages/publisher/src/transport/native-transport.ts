@@ -1,0 +1,196 @@
+import { DELIVERY_RECORD_BYTES, NativeEvent } from '@herald/native';
+import type { NativeBinding, NativeHandle } from '@herald/native';
+import { InvalidOptionsError } from '@herald/errors';
+import { AuthenticationError, BrokerUnreachableError } from '../errors.js';
+import type { PublisherError } from '../errors.js';
+import { RdCode } from '../internal/classify.js';
+import type { KafkaFailure } from '../internal/classify.js';
+import { isAuthFailureCode, isAuthFailureLog } from './client-signals.js';
+import { clientErrorLevel, librdkafkaLogLevel } from './librdkafka-log.js';
+import { NativeRecordPacker } from './native-record.js';
+import type { Transport, TransportContext } from './transport.js';
+
+/** librdkafka's code for "the handle is destroyed", returned by every call after close. */
+const DESTROYED = -197;
+const slotsPerRecord = DELIVERY_RECORD_BYTES / 8;
+
+/**
+ * Herald's own thin producer on librdkafka (`@herald/native`): one native call per record with the
+ * key and headers packed into one buffer, and delivery reports as one ArrayBuffer of fixed-size
+ * records per wakeup of the addon's poll thread. Same contract and signals as the CKJS transport.
+ *
+ * @throws {InvalidOptionsError} when librdkafka refuses the configuration.
+ */
+export function createNativeTransport(binding: NativeBinding, { config, events, logger }: TransportContext): Transport {
+  const names = new Map<number, string>();
+  const codeName = (code: number): string => {
+    let name = names.get(code);
+    if (name === undefined) names.set(code, (name = `ERR_${binding.errName(code)}`));
+    return name;
+  };
+  const failureOf = (code: number, message = binding.errString(code)): KafkaFailure => ({ code, name: codeName(code), message });
+
+  const topics = new Map<string, number>();
+  const packer = new NativeRecordPacker();
+  /** Records produced whose delivery report has not come: while > 0 the process stays alive. */
+  let inFlight = 0;
+  let authFailure: KafkaFailure | undefined;
+  let onAuthFailure: (() => void) | undefined;
+  let onConnected: ((code: number) => void) | undefined;
+  let flushWaiters: Array<() => void> = [];
+  let closed = false;
+  let onClosed: (() => void) | undefined;
+  let closing: Promise<void> | undefined;
+
+  const keepAlive = () => {
+    if (!closed) binding.ref(handle, inFlight > 0 || onConnected !== undefined || flushWaiters.length > 0);
+  };
+
+  const onDeliveries = (records: ArrayBuffer, count: number) => {
+    const slots = new Float64Array(records);
+    const ints = new Int32Array(records);
+    for (let i = 0; i < count; i++) {
+      const at = i * slotsPerRecord;
+      const error = ints[at * 2 + 6] as number;
+      const timestamp = slots[at + 2] as number;
+      inFlight -= 1;
+      events.delivery(slots[at] as number, error === 0 ? null : failureOf(error), ints[at * 2 + 7] as number, slots[at + 1] as number, timestamp < 0 ? undefined : timestamp);
+    }
+    if (inFlight === 0) keepAlive();
+  };
+
+  const onError = (code: number, reason: string) => {
+    const failure = failureOf(code, reason);
+    if (code === RdCode.FATAL) {
+      events.fatal(failure);
+      return;
+    }
+    if (isAuthFailureCode(code)) authFailure = failure;
+    // Called as a method of the logger: winston's child loggers need `this` to add their metadata.
+    logger[clientErrorLevel(code)]('kafka client error', { code, name: failure.name, reason });
+  };
+
+  const onLog = (level: number, facility: string, message: string) => {
+    logger[librdkafkaLogLevel(level, message)](message, { facility, source: 'librdkafka' });
+    if (isAuthFailureLog(facility, message)) {
+      authFailure = { code: RdCode.AUTHENTICATION, name: codeName(RdCode.AUTHENTICATION), message };
+      onAuthFailure?.();
+    }
+  };
+
+  const created = binding.create(
+    Object.entries(config).flatMap(([name, value]) => [name, String(value)]),
+    (kind, a, b, c) => {
+      switch (kind) {
+        case NativeEvent.deliveries:
+          onDeliveries(a as ArrayBuffer, b as number);
+          break;
+        case NativeEvent.error:
+          onError(a as number, b as string);
+          break;
+        case NativeEvent.log:
+          onLog(a as number, b as string, c as string);
+          break;
+        case NativeEvent.stats:
+          events.stats?.(a as string);
+          break;
+        case NativeEvent.connected:
+          onConnected?.(a as number);
+          break;
+        case NativeEvent.flushed:
+          for (const resolve of flushWaiters.splice(0)) resolve();
+          keepAlive();
+          break;
+        case NativeEvent.closed:
+          closed = true;
+          onClosed?.();
+          break;
+      }
+    },
+  );
+  if (typeof created === 'string') throw new InvalidOptionsError('rdkafka', `librdkafka refused the producer configuration: ${created}`);
+  const handle: NativeHandle = created;
+  binding.ref(handle, false);
+
+  const topicIndex = (topic: string): number => {
+    let index = topics.get(topic);
+    if (index === undefined) {
+      index = binding.topic(handle, topic);
+      if (index >= 0) topics.set(topic, index);
+    }
+    return index;
+  };
+
+  return {
+    name: 'native',
+    connect(timeoutMs) {
+      return new Promise<void>((resolve, reject) => {
+        let done = false;
+        const finish = (error: PublisherError | undefined) => {
+          if (done) return;
+          done = true;
+          onAuthFailure = undefined;
+          onConnected = undefined;
+          clearTimeout(timer);
+          keepAlive();
+          if (error === undefined) resolve();
+          else reject(error);
+        };
+        const fail = (code?: number) => {
+          const auth = authFailure;
+          finish(
+            auth !== undefined
+              ? new AuthenticationError(`authentication failed: ${auth.message}`, { kafkaCode: auth.code, kafkaName: auth.name, cause: auth.cause })
+              : new BrokerUnreachableError(`no broker of ${String(config['bootstrap.servers'])} answered within ${timeoutMs} ms`, {
+                  ...(code === undefined ? {} : { cause: failureOf(code) }),
+                }),
+          );
+        };
+        onAuthFailure = () => fail();
+        onConnected = (code) => (code === 0 ? finish(undefined) : fail(code));
+        const timer = setTimeout(() => fail(), timeoutMs);
+        timer.unref();
+        const code = binding.connect(handle, timeoutMs);
+        if (code !== 0) fail(code);
+        else keepAlive();
+      });
+    },
+    produce(topic, value, key, headers, id) {
+      const index = topicIndex(topic);
+      if (index < 0) return index;
+      const length = packer.pack(key, headers);
+      const code = binding.produce(handle, index, value, packer.buffer, length, id);
+      if (code === 0 && ++inFlight === 1) keepAlive();
+      return code;
+    },
+    flush(timeoutMs) {
+      if (closed || closing !== undefined) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        // One native flush answers every waiter; each waiter still stops at its own deadline.
+        const timer = setTimeout(() => {
+          flushWaiters = flushWaiters.filter((w) => w !== settle);
+          resolve();
+        }, timeoutMs);
+        timer.unref();
+        function settle() {
+          clearTimeout(timer);
+          resolve();
+        }
+        flushWaiters.push(settle);
+        if (binding.flush(handle, timeoutMs) === DESTROYED) settle();
+        else keepAlive();
+      });
+    },
+    disconnect() {
+      closing ??= new Promise<void>((resolve) => {
+        onClosed = resolve;
+        for (const settle of flushWaiters.splice(0)) settle();
+        onConnected?.(RdCode.ALL_BROKERS_DOWN);
+        // The publisher already flushed to its own deadline and settled the rest: drop, do not wait.
+        if (binding.close(handle) !== 0) resolve();
+      });
+      return closing;
+    },
+    codeName,
+  };
+}
