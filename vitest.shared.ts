@@ -7,19 +7,30 @@ import type { UserWorkspaceConfig } from 'vitest/config';
 
 const globalSetup = fileURLToPath(new URL('./test-support/kafka-global-setup.ts', import.meta.url));
 
-/**
- * The vitest project config for one workspace package; `kafka` starts (or reuses) the local brokers.
- * `types` runs the package's type tests (`*.test-d.ts` files, `expectTypeOf`) under vitest's
- * typecheck mode, so they are counted as the type tests they are, not as runtime tests that assert
- * nothing at runtime (opt-in: it runs tsc, which costs time).
- */
-export function heraldProject(name: string, dir: string, { kafka = false, types = false } = {}): UserWorkspaceConfig {
+/** How one project differs from the defaults. */
+export interface HeraldProjectOptions {
+  /** Start (or reuse) the local brokers. */
+  readonly kafka?: boolean;
+  /**
+   * Run the package's type tests (`*.test-d.ts` files, `expectTypeOf`) under vitest's typecheck
+   * mode, so they are counted as the type tests they are, not as runtime tests that assert nothing
+   * at runtime (opt-in: it runs tsc, which costs time).
+   */
+  readonly types?: boolean;
+  readonly include?: string[];
+  /** Values for `inject()` in the tests (e.g. which transport the publisher tests run on). */
+  readonly provide?: Record<string, unknown>;
+}
+
+/** The vitest project config for one workspace package. */
+export function heraldProject(name: string, dir: string, { kafka = false, types = false, include = ['test/**/*.test.ts'], provide = {} }: HeraldProjectOptions = {}): UserWorkspaceConfig {
   return defineProject({
     plugins: [UnpluginTypia({ cache: false, log: false, tsconfig: `${dir}/tsconfig.json` })],
     test: {
       name,
       root: dir,
-      include: ['test/**/*.test.ts'],
+      include,
+      provide,
       globalSetup: kafka ? [globalSetup] : [],
       typecheck: { enabled: types, only: false, include: ['test/**/*.test-d.ts'], tsconfig: `${dir}/tsconfig.json` },
       testTimeout: 60_000,

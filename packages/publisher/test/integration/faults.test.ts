@@ -10,6 +10,7 @@ import { checkReliability, newOutcomes } from '../../../../test-support/reliabil
 import type { OracleEvent, Outcomes } from '../../../../test-support/reliability-oracle.js';
 import { lockFaultBroker } from '../../../../test-support/fault-lock.js';
 import { memoryLogger } from '../support/fake-transport.js';
+import { transportUnderTest } from '../support/transport-under-test.js';
 
 const codec = { encode: (e: OracleEvent) => Buffer.from(JSON.stringify(e)) };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -29,7 +30,7 @@ afterAll(async () => {
 async function topicAndPublisher(prefix: string, extra: Partial<PublisherOptions<OracleEvent>> = {}, logger = memoryLogger()) {
   const topic = uniqueTopic(prefix);
   await createTopic(broker.bootstrap, { topic, partitions: 3 });
-  const publisher = createPublisher<OracleEvent>({ brokers: broker.bootstrap, topic, codec, key: (e) => e.key, logger, ...extra });
+  const publisher = createPublisher<OracleEvent>({ transport: transportUnderTest(), brokers: broker.bootstrap, topic, codec, key: (e) => e.key, logger, ...extra });
   return { topic, publisher };
 }
 

@@ -14,6 +14,7 @@ import type { DeliveryReport, EventPublisher } from '../../src/index.js';
 import { brokers } from '../../../../test-support/brokers.js';
 import { consumeAll, createTopic, uniqueTopic } from '../../../../test-support/kafka-admin.js';
 import { jsonCodec, memoryLogger } from '../support/fake-transport.js';
+import { transportUnderTest } from '../support/transport-under-test.js';
 
 interface Event {
   readonly id: string;
@@ -32,6 +33,7 @@ const codec = {
 const open: Array<EventPublisher<never>> = [];
 function publisherFor(topic: string, extra: Record<string, unknown> = {}): EventPublisher<Event> {
   const publisher = createPublisher<Event>({
+    transport: transportUnderTest(),
     brokers: brokers().single,
     topic,
     codec,
@@ -124,8 +126,19 @@ describe('publisher on a real broker', () => {
     expect((await consumeAll(brokers().single, topic, 3, 5_000)).map((r) => (JSON.parse(r.value!.toString()) as Event).id)).toEqual(['c']);
   });
 
+  it(`runs on the ${transportUnderTest()} transport and says so in the resolved-config log`, async () => {
+    const topic = uniqueTopic('herald-which');
+    await createTopic(brokers().single, { topic });
+    const logger = memoryLogger();
+    const publisher = publisherFor(topic, { logger });
+    await expect(publisher.publish({ id: 'a', key: 'k', seq: 0 })).resolves.toMatchObject({ offset: 0 });
+    const connected = logger.lines.find((l) => l.message === 'connected');
+    expect(connected?.meta).toMatchObject({ transport: transportUnderTest(), config: { 'bootstrap.servers': brokers().single } });
+  });
+
   it('bounds connect to a dead broker by connectTimeoutMs', async () => {
     const publisher = createPublisher<{ id: string }>({
+      transport: transportUnderTest(),
       brokers: '127.0.0.1:1',
       topic: 'nowhere',
       codec: jsonCodec,

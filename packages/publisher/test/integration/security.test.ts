@@ -6,6 +6,7 @@ import { AuthenticationError, createPublisher, TopicAuthorizationError } from '.
 import type { EventPublisher } from '../../src/index.js';
 import { uniqueTopic } from '../../../../test-support/kafka-admin.js';
 import { jsonCodec, memoryLogger } from '../support/fake-transport.js';
+import { transportUnderTest } from '../support/transport-under-test.js';
 
 let broker: KafkaHandle;
 const open: Array<EventPublisher<{ id: string }>> = [];
@@ -19,6 +20,7 @@ afterAll(async () => {
 
 function publisherAs(username: string, password: string, topic: string, logger = memoryLogger(), rdkafka: Record<string, string> = {}) {
   const publisher = createPublisher<{ id: string }>({
+    transport: transportUnderTest(),
     brokers: broker.saslBootstrap!,
     rdkafka,
     topic,

@@ -7,12 +7,14 @@ import type { EventPublisher } from '../../src/index.js';
 import { brokers } from '../../../../test-support/brokers.js';
 import { consumeAll, createTopic, uniqueTopic } from '../../../../test-support/kafka-admin.js';
 import { jsonCodec, memoryLogger } from '../support/fake-transport.js';
+import { transportUnderTest } from '../support/transport-under-test.js';
 import { installTestOtel } from '../support/otel.js';
 
 const otel = installTestOtel();
 const open: Array<EventPublisher<{ id: string }>> = [];
 function publisherFor(topic: string, route?: (e: { id: string }) => string) {
   const publisher = createPublisher<{ id: string }>({
+    transport: transportUnderTest(),
     brokers: brokers().single,
     ...(route === undefined ? { topic } : { route }),
     codec: jsonCodec,
