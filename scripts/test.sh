@@ -86,6 +86,7 @@ print_summary() {
 bootstrap_all
 phase "build typecheck lint" pnpm exec turbo run build typecheck lint --output-logs=errors-only
 phase "kafka start" start_brokers
+phase "native sanitizer" bash scripts/native-sanitizer.sh
 
 run_part "whole suite"
 for version in "${HERALD_NODE_OTHERS[@]}"; do

@@ -25,6 +25,10 @@ const commands: Readonly<Record<string, { readonly summary: string; readonly loa
     summary: 'Herald vs bare native, KafkaJS-compatible, kafkajs, @platformatic/kafka, Java, Python [--rounds N] [--json] [--report DIR]',
     load: () => import('./compare/compare-command.js'),
   },
+  stress: {
+    summary: '1M publishes of random sizes/keys/headers on the mock cluster: post-GC heap and RSS slope [--transport native|ckjs] [--messages N] [--json]',
+    load: () => import('./stress/stress-command.js'),
+  },
   tune: {
     summary: 'sweep linger.ms x batch.size x compression for --target throughput|latency [--p99-max-ms X] [--report DIR]',
     load: () => import('./tune/tune-command.js'),

@@ -36,7 +36,7 @@ describe('compare arguments', () => {
   it('runs every contender by default, Herald first', () => {
     const args = parseCompareArgs([]);
     expect(args.contenders[0]).toBe('herald');
-    expect(args.contenders).toHaveLength(8);
+    expect(args.contenders).toHaveLength(9);
     expect(args).toMatchObject({ rounds: 5, messages: 100_000, batch: 100, window: 10_000 });
   });
 

@@ -43,9 +43,9 @@ describe('summarize', () => {
   });
 
   it('judges each goal as Herald ≥ goal × contender', () => {
-    expect(row('native-naive')).toMatchObject({ goal: 1, goalMet: true });
+    expect(row('native-naive')).toMatchObject({ goal: 2, goalMet: false }); // 110 / 90 = 1.22
     expect(row('kafkajs')).toMatchObject({ goal: 3, goalMet: false }); // 110 / 40 = 2.75
-    expect(row('java')).toMatchObject({ goal: 0.5, goalMet: false }); // 110 / 350 = 0.31
+    expect(row('java')).toMatchObject({ goal: 0.8, goalMet: false }); // 110 / 350 = 0.31
     expect(row('herald')).toMatchObject({ goal: null, goalMet: null, vsHerald: 1 });
   });
 

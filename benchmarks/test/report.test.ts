@@ -44,7 +44,7 @@ describe('compare report', () => {
     const md = compareMarkdown(report, { throughput: 't.png', latency: 'l.png' });
     expect(md.startsWith('```\n$ herald-bench compare --rounds 1\n```')).toBe(true);
     expect(md).toContain('| kafkajs + snappy | 10.0k | 10.0k–10.0k | 0.25× | 4.00× | Herald ≥ 3×: met |');
-    expect(md).toContain('| Python confluent-kafka + msgspec | unavailable | python3 -m venv failed |  |  | Herald ≥ 1×: n/a |');
+    expect(md).toContain('| Python confluent-kafka + msgspec | unavailable | python3 -m venv failed |  |  | Herald ≥ 1.5×: n/a |');
     expect(md).toContain('  - cannot match: no headers');
     expect(md).toContain('![throughput by contender](t.png)');
   });
@@ -52,7 +52,7 @@ describe('compare report', () => {
   it('charts the median latency percentiles of measured contenders only', () => {
     const points = latencyPoints(report);
     expect(points).toHaveLength(10);
-    expect(points.find((p) => p.contender === 'Herald publish()' && p.percentile === 'p99')?.ms).toBe(80);
+    expect(points.find((p) => p.contender === 'Herald (native) publish()' && p.percentile === 'p99')?.ms).toBe(80);
   });
 
   it('writes Markdown, JSON and charts as SVG and PNG', async () => {
@@ -60,7 +60,7 @@ describe('compare report', () => {
     expect(files.map((f) => f.slice(dir.length + 1))).toEqual(['compare-throughput.svg', 'compare-throughput.png', 'compare-latency.svg', 'compare-latency.png', 'compare.json', 'compare.md']);
     const svg = readFileSync(join(dir, 'compare-throughput.svg'), 'utf8');
     expect(svg).toMatch(/^<svg/);
-    expect(svg).toContain('Herald publish()');
+    expect(svg).toContain('Herald (native) publish()');
     expect(readFileSync(join(dir, 'compare-throughput.png')).subarray(1, 4).toString()).toBe('PNG');
     expect(JSON.parse(readFileSync(join(dir, 'compare.json'), 'utf8'))).toMatchObject({ benchmark: 'compare', command: report.command });
   }, 30_000);

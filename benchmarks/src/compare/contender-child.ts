@@ -6,6 +6,7 @@ import type { Workload } from './workload.js';
 
 const loaders: Readonly<Record<string, () => Promise<{ contender: NodeContender }>>> = {
   herald: () => import('./contenders/herald.js'),
+  'herald-ckjs': () => import('./contenders/herald-ckjs.js'),
   'native-naive': () => import('./contenders/native-naive.js'),
   'native-ceiling': () => import('./contenders/native-ceiling.js'),
   'kafkajs-compat': () => import('./contenders/kafkajs-compat.js'),

@@ -1,5 +1,5 @@
 import { createPublisher } from '@herald/publisher';
-import type { KafkaSettings } from '@herald/publisher';
+import type { KafkaSettings, TransportChoice } from '@herald/publisher';
 import { eventType, orderEventMessageV1Codec, withCloudEvents } from '@herald/schemas';
 import type { OrderEventMessage } from '@herald/schemas';
 import { Meter } from '../common/meter.js';
@@ -21,6 +21,8 @@ export interface HeraldLoadOptions {
   readonly shape: LoadShape;
   /** Extra raw librdkafka properties (they win). */
   readonly rdkafka?: Readonly<Record<string, string | number | boolean>>;
+  /** The publisher's transport. @defaultValue 'auto' (native when the addon loads) */
+  readonly transport?: TransportChoice;
   /** Called with the settled count of the measured phase, on every delivery. */
   readonly onProgress?: (settled: number) => void;
 }
@@ -62,6 +64,7 @@ export async function runHeraldLoad(options: HeraldLoadOptions): Promise<RunMeas
     kafka: kafkaSettings(options.settings),
     ...(options.rdkafka === undefined ? {} : { rdkafka: options.rdkafka }),
     maxInFlight: Math.max(50_000, window),
+    transport: options.transport ?? 'auto',
   });
   try {
     await publisher.connect();

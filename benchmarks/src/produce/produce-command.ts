@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { intOption, listOption, settingsFromFlags, parseOrExitCode, strictArgs } from '../common/args.js';
+import { choiceOption, intOption, listOption, settingsFromFlags, parseOrExitCode, strictArgs } from '../common/args.js';
 import { acquireBroker, benchTopic, createTopic, deleteTopics } from '../common/broker.js';
 import { makeOrders, ORDER_SIZES } from '../common/orders.js';
 import type { LoadShape } from '../common/pacer.js';
@@ -23,6 +23,7 @@ latency (publish call -> delivery report), CPU per message, peak RSS and errors 
   --acks all|1|0, --idempotence on|off, --compression none|gzip|snappy|lz4|zstd,
   --linger-ms N, --batch-size N        override the preset
   --partitions N      partitions of the fresh topic (default 6)
+  --transport NAME    native | ckjs | auto: the publisher's transport (default auto)
   --brokers LIST      bootstrap servers (default: a local broker, started with Java + Maven if none runs)
   --json              print JSON instead of the table
   --quiet             no progress bar`;
@@ -40,6 +41,7 @@ const options = {
   'linger-ms': { type: 'string' },
   'batch-size': { type: 'string' },
   partitions: { type: 'string' },
+  transport: { type: 'string' },
   brokers: { type: 'string' },
   json: { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
@@ -55,6 +57,7 @@ export interface ProduceArgs {
   readonly shape: LoadShape;
   readonly settings: ReturnType<typeof settingsFromFlags>;
   readonly partitions: number;
+  readonly transport: 'auto' | 'native' | 'ckjs';
   readonly brokers: string | undefined;
   readonly json: boolean;
   readonly quiet: boolean;
@@ -74,6 +77,7 @@ export function parseProduceArgs(argv: readonly string[]): ProduceArgs {
     shape: rate === undefined ? { kind: 'closed', window } : { kind: 'open', rate, maxInFlight: Math.max(window, 100_000) },
     settings: settingsFromFlags(values),
     partitions: intOption('partitions', values.partitions, 6, 1, 1000),
+    transport: choiceOption('transport', values.transport, ['auto', 'native', 'ckjs'] as const, 'auto'),
     brokers: values.brokers,
     json: values.json,
     quiet: values.quiet,
@@ -103,6 +107,7 @@ export async function run(argv: readonly string[]): Promise<number> {
         warmup: args.warmup,
         settings: args.settings,
         shape: args.shape,
+        transport: args.transport,
         ...(bar === undefined ? {} : { onProgress: (n: number) => bar.update(n) }),
       });
       bar?.finish(measurement.messages);
@@ -116,6 +121,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       cpus: availableParallelism(),
       bootstrap: broker.bootstrap,
       mode,
+      transport: args.transport,
       settings: args.settings,
       rows,
     };

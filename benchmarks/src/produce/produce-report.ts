@@ -19,6 +19,8 @@ export interface ProduceReport {
   readonly cpus: number;
   readonly bootstrap: string;
   readonly mode: string;
+  /** The publisher transport asked for: native, ckjs or auto. */
+  readonly transport: string;
   readonly settings: ProducerSettings;
   readonly rows: readonly ProduceRow[];
 }
@@ -46,7 +48,7 @@ export function formatProduceReport(report: ProduceReport): string {
     errorsText(m.errors),
   ]);
   return [
-    `herald-bench produce — ${report.mode}; ${describeSettings(report.settings)}; broker ${report.bootstrap}; Node ${report.node}, ${report.cpus} cores`,
+    `herald-bench produce — ${report.mode}; ${report.transport} transport; ${describeSettings(report.settings)}; broker ${report.bootstrap}; Node ${report.node}, ${report.cpus} cores`,
     '',
     formatTable(header, rows),
   ].join('\n');

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type ckjsModule from '@confluentinc/kafka-javascript';
 import type { LibrdKafkaError, Producer } from '@confluentinc/kafka-javascript';
 import { AuthenticationError, BrokerUnreachableError } from '../errors.js';
 import type { PublisherError } from '../errors.js';
@@ -8,7 +9,7 @@ import { isAuthFailureCode, isAuthFailureLog } from './client-signals.js';
 import { clientErrorLevel, librdkafkaLogLevel } from './librdkafka-log.js';
 import type { TransactionFailure, Transport, TransportContext, TransportTransactions } from './transport.js';
 
-type Ckjs = typeof import('@confluentinc/kafka-javascript');
+type Ckjs = typeof ckjsModule;
 
 // Loaded on first use, not at import: CKJS is a NAN addon that cannot load in a worker thread, and
 // a publisher on the native transport (or the test double) should not pay for it at all.

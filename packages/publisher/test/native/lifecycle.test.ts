@@ -90,7 +90,7 @@ describe('native transport lifecycle (mock cluster)', () => {
   });
 
   it('falls back to CKJS when the addon does not load, says why once at info, and refuses a forced native', async () => {
-    const run = await runNode(['--require', fixture('hidden-addon.cjs'), fixture('fallback.mjs')]);
+    const run = await runNode(['--import', fixture('hidden-addon.mjs'), fixture('fallback.mjs')]);
     expect(run.code, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout) as { offset: number; lines: Array<{ level: string; message: string; meta: Record<string, unknown> }>; forced: Record<string, string> };
     expect(out.offset).toBeGreaterThanOrEqual(0);
