@@ -13,7 +13,7 @@
       "sources": ["src/addon.c", "src/producer.c"],
       "include_dirs": ["<(rdkafka_dir)/include"],
       "defines": ["NAPI_VERSION=8"],
-      "cflags": ["-std=c11", "-D_GNU_SOURCE", "-Wall", "-Wextra", "-Wno-unused-parameter", "-Werror=implicit-function-declaration"],
+      "cflags": ["-std=c11", "-D_GNU_SOURCE", "-Wall", "-Wextra", "-Wno-unused-parameter", "-Wno-ignored-qualifiers", "-Werror=implicit-function-declaration"],
       "libraries": ["<(rdkafka_dir)/librdkafka.so.1", "-Wl,-rpath,'$$ORIGIN'", "-lpthread"],
       "conditions": [
         ["sanitize==1", {
