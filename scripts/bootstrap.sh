@@ -55,6 +55,14 @@ install_node_modules() {
   grep -v 'kafka-javascript install: ' "$log" | tail -n 15
   # node_modules may hold a build for another Node (installed earlier, or by test.sh's other parts).
   native_for_current_node
+  # Herald's own addon (Node-API: one build for every Node) builds in its install script and only
+  # warns there (users fall back to CKJS); these machines must have it, so build it loudly if missing.
+  native_addon_loads || node packages/native/scripts/build.mjs --strict
+  native_addon_loads || die "@herald/native did not build; see the output above"
+}
+
+native_addon_loads() {
+  node -e 'require("./packages/native/build/Release/herald_native.node").version()' 2>/dev/null
 }
 
 fetch_kafka_jars() {
