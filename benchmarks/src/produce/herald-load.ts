@@ -1,5 +1,7 @@
 import { createPublisher } from '@herald/publisher';
-import type { KafkaSettings, TransportChoice } from '@herald/publisher';
+import type { KafkaSettings } from '@herald/publisher';
+import { createNativeTransport } from '@herald/publisher/transports/native';
+import { createRdkafkaTransport } from '@herald/publisher/transports/rdkafka';
 import { eventType, orderEventMessageV1Codec, withCloudEvents } from '@herald/schemas';
 import type { OrderEventMessage } from '@herald/schemas';
 import { Meter } from '../common/meter.js';
@@ -21,11 +23,16 @@ export interface HeraldLoadOptions {
   readonly shape: LoadShape;
   /** Extra raw librdkafka properties (they win). */
   readonly rdkafka?: Readonly<Record<string, string | number | boolean>>;
-  /** The publisher's transport. @defaultValue 'auto' (native when the addon loads) */
-  readonly transport?: TransportChoice;
+  /** The publisher's transport. @defaultValue 'auto': the publisher's default (native where it loads) */
+  readonly transport?: HeraldTransport;
   /** Called with the settled count of the measured phase, on every delivery. */
   readonly onProgress?: (settled: number) => void;
 }
+
+/** Which publisher transport a run uses: `auto` is the publisher's own default. */
+export type HeraldTransport = 'auto' | 'native' | 'ckjs';
+
+const transports = { native: createNativeTransport, ckjs: createRdkafkaTransport } as const;
 
 /** The CloudEvents-wrapped order codec every Herald run publishes with. */
 export function benchCodec() {
@@ -64,7 +71,7 @@ export async function runHeraldLoad(options: HeraldLoadOptions): Promise<RunMeas
     kafka: kafkaSettings(options.settings),
     ...(options.rdkafka === undefined ? {} : { rdkafka: options.rdkafka }),
     maxInFlight: Math.max(50_000, window),
-    transport: options.transport ?? 'auto',
+    ...(options.transport === undefined || options.transport === 'auto' ? {} : { transport: transports[options.transport] }),
   });
   try {
     await publisher.connect();

@@ -3,13 +3,15 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createPublisher } from '@herald/publisher';
-import type { Headers, MessageKey, TransportChoice } from '@herald/publisher';
+import type { Headers, MessageKey } from '@herald/publisher';
+import { createNativeTransport } from '@herald/publisher/transports/native';
+import { createRdkafkaTransport } from '@herald/publisher/transports/rdkafka';
 import type { MemorySample } from './memory-slope.js';
 
 /** What one stress run does. */
 export interface StressOptions {
   readonly messages: number;
-  readonly transport: Exclude<TransportChoice, 'auto'>;
+  readonly transport: 'native' | 'ckjs';
   /** Publishes in flight at most. */
   readonly window: number;
   readonly samples: number;
@@ -75,7 +77,7 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
     topic: 'herald-stress',
     codec: { encode: (s) => s.value, headers: (s) => s.headers },
     key: (s) => s.key,
-    transport: options.transport,
+    transport: options.transport === 'native' ? createNativeTransport : createRdkafkaTransport,
     maxInFlight: Math.max(options.window, 1),
     logger: { error() {}, warn() {}, info() {}, debug() {} },
     rdkafka: { 'test.mock.num.brokers': 1, 'allow.auto.create.topics': true, 'message.max.bytes': 1_000_000 },

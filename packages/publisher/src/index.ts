@@ -44,7 +44,6 @@ export type { TransactionalPublisher, TransactionResult } from './transactions/t
 export type { TransactionalPublisherOptions } from './transactions/transaction-options.js';
 export type { DeadLetterOptions } from './resilience/dead-letter.js';
 export type { CircuitBreakerOptions, CircuitState } from './resilience/circuit-breaker.js';
-export type { TransportChoice } from './transport/select-transport.js';
 export type { ConsumedHeaders } from './telemetry/extract-context.js';
 export type { RdkafkaStatsSnapshot } from './telemetry/rdkafka-stats.js';
 export type { PresetName } from './presets.js';

@@ -36,7 +36,7 @@ export class TransactionalProducer {
     const log = childLogger(options.logger, { component: 'transactions', clientId: options.clientId, transactionalId: id });
     // The transport's events need the producer, which needs the transport: fill this in after.
     const self: { producer?: TransactionalProducer } = {};
-    const factory = options.transport ?? (await loadDefaultTransport());
+    const factory = options.transport ?? (await loadDefaultTransport({ transactional: true }));
     const transport = factory({
       config: {
         ...options.rdkafka,

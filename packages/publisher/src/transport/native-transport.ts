@@ -1,27 +1,41 @@
-import { DELIVERY_RECORD_BYTES, NativeEvent } from '@herald/native';
+import { DELIVERY_RECORD_BYTES, loadNativeBinding, NativeEvent } from '@herald/native';
 import type { NativeBinding, NativeHandle } from '@herald/native';
 import { InvalidOptionsError } from '@herald/errors';
-import { AuthenticationError, BrokerUnreachableError } from '../errors.js';
+import { AuthenticationError, BrokerUnreachableError, TransportUnavailableError } from '../errors.js';
 import type { PublisherError } from '../errors.js';
 import { RdCode } from '../internal/classify.js';
 import type { KafkaFailure } from '../internal/classify.js';
 import { isAuthFailureCode, isAuthFailureLog } from './client-signals.js';
 import { clientErrorLevel, librdkafkaLogLevel } from './librdkafka-log.js';
 import { NativeRecordPacker } from './native-record.js';
-import type { Transport, TransportContext } from './transport.js';
+import type { Transport, TransportContext, TransportFactory } from './transport.js';
 
 /** librdkafka's code for "the handle is destroyed", returned by every call after close. */
 const DESTROYED = -197;
 const slotsPerRecord = DELIVERY_RECORD_BYTES / 8;
 
+/** Why the addon does not load here (not built, other platform, …), or undefined when it does. */
+export function nativeTransportProblem(): string | undefined {
+  const binding = loadNativeBinding();
+  return binding instanceof Error ? binding.message : undefined;
+}
+
 /**
  * Herald's own thin producer on librdkafka (`@herald/native`): one native call per record with the
  * key and headers packed into one buffer, and delivery reports as one ArrayBuffer of fixed-size
- * records per wakeup of the addon's poll thread. Same contract and signals as the CKJS transport.
+ * records per wakeup of the addon's poll thread. Same contract and signals as the CKJS transport
+ * (`createRdkafkaTransport`); no transactions yet.
  *
+ * @throws {TransportUnavailableError} when the addon does not load here.
  * @throws {InvalidOptionsError} when librdkafka refuses the configuration.
  */
-export function createNativeTransport(binding: NativeBinding, { config, events, logger }: TransportContext): Transport {
+export const createNativeTransport: TransportFactory = (context) => {
+  const binding = loadNativeBinding();
+  if (binding instanceof Error) throw new TransportUnavailableError(`the native transport cannot load its addon: ${binding.message}`, [`native: ${binding.message}`]);
+  return createTransportOn(binding, context);
+};
+
+function createTransportOn(binding: NativeBinding, { config, events, logger }: TransportContext): Transport {
   const names = new Map<number, string>();
   const codeName = (code: number): string => {
     let name = names.get(code);

@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import type ckjsModule from '@confluentinc/kafka-javascript';
+import kafka from '@confluentinc/kafka-javascript';
 import type { LibrdKafkaError, Producer } from '@confluentinc/kafka-javascript';
 import { AuthenticationError, BrokerUnreachableError } from '../errors.js';
 import type { PublisherError } from '../errors.js';
@@ -9,20 +8,12 @@ import { isAuthFailureCode, isAuthFailureLog } from './client-signals.js';
 import { clientErrorLevel, librdkafkaLogLevel } from './librdkafka-log.js';
 import type { TransactionFailure, Transport, TransportContext, TransportTransactions } from './transport.js';
 
-type Ckjs = typeof ckjsModule;
-
-// Loaded on first use, not at import: CKJS is a NAN addon that cannot load in a worker thread, and
-// a publisher on the native transport (or the test double) should not pay for it at all.
-let ckjs: { readonly kafka: Ckjs; readonly codeNames: Map<number, string> } | undefined;
-function loadCkjs(): NonNullable<typeof ckjs> {
-  if (ckjs !== undefined) return ckjs;
-  const kafka = createRequire(import.meta.url)('@confluentinc/kafka-javascript') as Ckjs;
-  const codeNames = new Map<number, string>(Object.entries(kafka.CODES.ERRORS as Record<string, number>).map(([name, code]) => [code, name]));
-  return (ckjs = { kafka, codeNames });
-}
+const codeNames = new Map<number, string>(
+  Object.entries(kafka.CODES.ERRORS as Record<string, number>).map(([name, code]) => [code, name]),
+);
 
 function codeName(code: number): string {
-  return loadCkjs().codeNames.get(code) ?? `ERR_${code}`;
+  return codeNames.get(code) ?? `ERR_${code}`;
 }
 
 function failureOf(error: LibrdKafkaError | number): KafkaFailure {
@@ -37,7 +28,6 @@ function failureOf(error: LibrdKafkaError | number): KafkaFailure {
  */
 export function createRdkafkaTransport({ config, events, logger }: TransportContext): Transport {
   // dr_cb must be set whenever an opaque is passed, or the binding leaks it (upstream #272).
-  const { kafka } = loadCkjs();
   const producer: Producer = new kafka.Producer({ ...config, dr_cb: true, event_cb: true });
   let authFailure: KafkaFailure | undefined;
   // Called when authentication fails while a connect is waiting, so it fails now, not at its timeout.

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { brokers } from '../../../../test-support/brokers.js';
 import { consumeAll, createTopic, uniqueTopic } from '../../../../test-support/kafka-admin.js';
-import { transportUnderTest } from '../support/transport-under-test.js';
+import { transportName } from '../support/transport-under-test.js';
 
 const child = fileURLToPath(new URL('./fixtures/publish-until-signal.mjs', import.meta.url));
 
@@ -14,7 +14,7 @@ describe('installGracefulShutdown', () => {
   it('settles every publish on SIGTERM and exits 0 when nothing was left undelivered', async () => {
     const topic = uniqueTopic('herald-sigterm');
     await createTopic(brokers().single, { topic, partitions: 3 });
-    const proc = spawn(process.execPath, [child, brokers().single, topic, transportUnderTest()], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [child, brokers().single, topic, transportName()], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     proc.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     const stderr: string[] = [];

@@ -14,7 +14,7 @@ import type { DeliveryReport, EventPublisher } from '../../src/index.js';
 import { brokers } from '../../../../test-support/brokers.js';
 import { consumeAll, createTopic, uniqueTopic } from '../../../../test-support/kafka-admin.js';
 import { jsonCodec, memoryLogger } from '../support/fake-transport.js';
-import { transportUnderTest } from '../support/transport-under-test.js';
+import { transportName, transportUnderTest } from '../support/transport-under-test.js';
 
 interface Event {
   readonly id: string;
@@ -126,14 +126,14 @@ describe('publisher on a real broker', () => {
     expect((await consumeAll(brokers().single, topic, 3, 5_000)).map((r) => (JSON.parse(r.value!.toString()) as Event).id)).toEqual(['c']);
   });
 
-  it(`runs on the ${transportUnderTest()} transport and says so in the resolved-config log`, async () => {
+  it(`runs on the ${transportName()} transport and says so in the resolved-config log`, async () => {
     const topic = uniqueTopic('herald-which');
     await createTopic(brokers().single, { topic });
     const logger = memoryLogger();
     const publisher = publisherFor(topic, { logger });
     await expect(publisher.publish({ id: 'a', key: 'k', seq: 0 })).resolves.toMatchObject({ offset: 0 });
     const connected = logger.lines.find((l) => l.message === 'connected');
-    expect(connected?.meta).toMatchObject({ transport: transportUnderTest(), config: { 'bootstrap.servers': brokers().single } });
+    expect(connected?.meta).toMatchObject({ transport: transportName(), config: { 'bootstrap.servers': brokers().single } });
   });
 
   it('bounds connect to a dead broker by connectTimeoutMs', async () => {
