@@ -10,7 +10,7 @@ import { jsonCodec, memoryLogger } from '../support/fake-transport.js';
 
 type Event = { id: string };
 
-function setup(extra: Partial<TransactionalPublisherOptions<Event>> = {}, prepare?: (t: FakeTransactionalTransport) => void) {
+function setup(extra: Record<string, unknown> = {}, prepare?: (t: FakeTransactionalTransport) => void) {
   const transports = fakeTransactionalTransports(prepare);
   const publisher = createTransactionalPublisher<Event>({
     brokers: '127.0.0.1:9092',
@@ -22,7 +22,7 @@ function setup(extra: Partial<TransactionalPublisherOptions<Event>> = {}, prepar
     transactionalIdPrefix: 'svc',
     poolSize: 2,
     ...extra,
-  });
+  } as TransactionalPublisherOptions<Event>);
   return { publisher, transports };
 }
 
