@@ -22,7 +22,7 @@ function setup(extra: Record<string, unknown> = {}, prepare?: (t: FakeTransactio
     transactionalIdPrefix: 'svc',
     poolSize: 2,
     ...extra,
-  } as TransactionalPublisherOptions<Event>);
+  });
   return { publisher, transports };
 }
 
