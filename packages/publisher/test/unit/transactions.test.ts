@@ -3,7 +3,6 @@
 import { InvalidOptionsError } from '@herald/errors';
 import { describe, expect, it } from 'vitest';
 import { createTransactionalPublisher, TransactionAbortedError, TransactionOutcomeUnknownError } from '../../src/index.js';
-import type { TransactionalPublisherOptions } from '../../src/index.js';
 import { fakeTransactionalTransports } from '../support/fake-transactions.js';
 import type { FakeTransactionalTransport } from '../support/fake-transactions.js';
 import { jsonCodec, memoryLogger } from '../support/fake-transport.js';
