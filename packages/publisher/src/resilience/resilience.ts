@@ -123,16 +123,20 @@ export class Resilience {
   /** Decides a new publish: send it, queue it (breaker waiting), hold it behind its key, or fail it. */
   admit(record: OutgoingRecord): Admitted {
     const breaker = this.#breaker;
-    if (breaker !== undefined && breaker.state !== 'closed') {
-      const admission = breaker.admit();
-      if (admission === 'block') return breaker.policy.whenOpen === 'wait' ? 'wait' : this.#circuitOpen();
-      if (admission === 'probe') retryState(record).probe = true;
-    }
-    // Throws RetryQueueFullError when the lanes are full: the caller rejects with it.
+    // Fail fast first: while open, a key's lane waits for the breaker, so holding the record
+    // there would only delay the same answer.
+    if (breaker !== undefined && breaker.state === 'open') return breaker.policy.whenOpen === 'wait' ? 'wait' : this.#circuitOpen();
+    // Behind its key's lane it waits anyway; it must not become the probe there (the lane waits
+    // for the probe's answer: neither would move). hold() throws RetryQueueFullError when full.
     try {
       if (this.#retry?.hold(record) === true) return 'held';
     } catch (error) {
       return error as PublisherError;
+    }
+    if (breaker !== undefined && breaker.state !== 'closed') {
+      const admission = breaker.admit();
+      if (admission === 'block') return breaker.policy.whenOpen === 'wait' ? 'wait' : this.#circuitOpen();
+      if (admission === 'probe') retryState(record).probe = true;
     }
     return 'send';
   }
@@ -207,13 +211,9 @@ export class Resilience {
   #changed(from: CircuitState, to: CircuitState, reason: string): void {
     this.#telemetry.transition(to);
     (to === 'open' ? this.#log.warn : this.#log.info)(`circuit breaker ${to}`, { from, to, reason });
-    if (to === 'closed') {
-      this.#retry?.wake();
-      this.#host.drain();
-    } else if (to === 'half-open') {
-      this.#retry?.wake();
-      this.#host.drain();
-    }
+    if (to === 'open') return;
+    this.#retry?.wake(to === 'closed');
+    this.#host.drain();
   }
 
   #sendDeadLetter(record: OutgoingRecord, topic: string, error: PublisherError): void {

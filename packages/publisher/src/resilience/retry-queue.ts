@@ -129,9 +129,21 @@ export class RetryQueue<R extends ResilientRecord> {
     this.#settledIn(lane);
   }
 
-  /** Sends now whatever lanes are due (e.g. once the circuit breaker closed). */
-  wake(): void {
-    for (const lane of this.#lanes.values()) if (lane.timer === undefined && lane.inFlight === 0) this.#flush(lane);
+  /**
+   * Sends what lanes are due now (the circuit breaker moved); with `now`, also those still in
+   * backoff: the cluster just answered, waiting longer only delays them.
+   */
+  wake(now = false): void {
+    for (const lane of this.#lanes.values()) {
+      if (lane.inFlight > 0) continue;
+      if (lane.timer !== undefined) {
+        if (!now) continue;
+        clearTimeout(lane.timer);
+        lane.timer = undefined;
+        lane.dueAt = 0;
+      }
+      this.#flush(lane);
+    }
   }
 
   /** Removes every waiting record (close), oldest first per lane, and stops the timers. */
@@ -186,13 +198,14 @@ export class RetryQueue<R extends ResilientRecord> {
   /** Sends everything the lane holds, in order; librdkafka keeps that order within the partition. */
   #flush(lane: Lane<R>): void {
     if (this.#lanes.get(lane.id) !== lane) return;
+    if (lane.waiting.length === 0) {
+      if (lane.inFlight === 0) this.#close(lane);
+      return;
+    }
+    // Asked only when there is something to send: in half-open it hands out the probe.
     const hold = this.#host.holdMs();
     if (hold > 0) {
       this.#schedule(lane, Date.now() + hold);
-      return;
-    }
-    if (lane.waiting.length === 0) {
-      if (lane.inFlight === 0) this.#close(lane);
       return;
     }
     const batch = lane.waiting.splice(0);

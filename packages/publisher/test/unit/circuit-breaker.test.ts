@@ -116,4 +116,24 @@ describe('circuit breaker', () => {
     await expect(delivered).resolves.toMatchObject({ key: 'a' });
     expect(transitions(s.logger).at(-1)).toBe('circuit breaker closed');
   });
+
+  it('takes the probe from a retry lane when half-open, and never parks a probe behind one', async () => {
+    const s = setup({ failureThreshold: 1, openMs: 30 }, { retry: { maxAttempts: 5, initialDelayMs: 1, maxDelayMs: 1, on: 'not-written-or-unknown' } });
+    const first = s.publisher.publish({ id: 'a' });
+    await tick();
+    s.transports.last.fail({ code: TIMED_OUT });
+    await expect.poll(() => transitions(s.logger)).toEqual(['circuit breaker open', 'circuit breaker half-open']);
+    // Its key has a lane waiting for the breaker: this one queues behind it instead of probing.
+    const second = s.publisher.publish({ id: 'a' });
+    // The lane's first record is the probe; the second goes in the next wave, once it is acked.
+    await expect.poll(() => s.transports.last.produced.length).toBe(1);
+    s.transports.last.ack();
+    await expect(first).resolves.toMatchObject({ key: 'a' });
+    await expect.poll(() => s.transports.last.produced.length).toBe(1);
+    s.transports.last.ack();
+    await expect(second).resolves.toMatchObject({ key: 'a' });
+    expect(s.transports.last.history).toHaveLength(3);
+    expect(transitions(s.logger).at(-1)).toBe('circuit breaker closed');
+  });
 });
+
