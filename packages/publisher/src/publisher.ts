@@ -20,7 +20,7 @@ import { childLogger } from './logger.js';
 import type { Logger } from './logger.js';
 import { resolveOptions } from './options.js';
 import type { PublisherOptions, ResolvedOptions } from './options.js';
-import { DeadLetteredError } from './resilience/resilience-errors.js';
+import type { DeadLetteredError } from './resilience/resilience-errors.js';
 import { createResilience } from './resilience/resilience.js';
 import type { Resilience } from './resilience/resilience.js';
 import { PublisherTelemetry } from './telemetry/publisher-telemetry.js';
@@ -169,7 +169,7 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       const event = list[i] as T;
       if (result.status === 'fulfilled') return { status: 'acked', event, report: result.value };
       const error = result.reason as PublisherError;
-      return error instanceof DeadLetteredError ? { status: 'dead-lettered', event, error, deadLetter: error.deadLetter } : { status: 'failed', event, error };
+      return error.code === 'DEAD_LETTERED' ? { status: 'dead-lettered', event, error, deadLetter: (error as DeadLetteredError).deadLetter } : { status: 'failed', event, error };
     });
   }
 
