@@ -41,13 +41,19 @@ export interface InMemoryTransportOptions {
 
 /**
  * A {@link Transport} that keeps records in memory and acks (or fails) each on the next
- * microtask, with offsets counting up per topic from 0 on partition 0. It stands in for the
+ * microtask, with offsets counting up per topic from 0 on partition 0. Built with a
+ * `transactional.id` (by `createTransactionalPublisher`) it models transactions: a record reaches
+ * `onAck` only when its transaction commits, never when it aborts. It stands in for the
  * producer, not for Kafka's protocol: everything above it is the real publisher pipeline.
  */
 export function createInMemoryTransport(options: InMemoryTransportOptions = {}): TransportFactory {
   const offsets = new Map<string, number>();
-  return ({ events }: TransportContext): Transport => {
+  return ({ events, config }: TransportContext): Transport => {
     let open = true;
+    // In a transaction, acked records wait here for the commit: they are in the log (their
+    // offsets are taken) but only a commit makes them visible, as to a read_committed consumer.
+    let staged: Array<() => void> | undefined;
+    const visible = (show: () => void) => (staged === undefined ? show() : staged.push(show));
     return {
       connect: () => Promise.resolve(),
       produce(topic, value, key, headers, id) {
@@ -59,7 +65,7 @@ export function createInMemoryTransport(options: InMemoryTransportOptions = {}):
           if (answer === undefined) {
             const offset = offsets.get(topic) ?? 0;
             offsets.set(topic, offset + 1);
-            options.onAck?.(record, value, offset);
+            visible(() => options.onAck?.(record, value, offset));
             events.delivery(id, null, 0, offset, Date.now());
             return;
           }
@@ -74,6 +80,30 @@ export function createInMemoryTransport(options: InMemoryTransportOptions = {}):
         return Promise.resolve();
       },
       codeName,
+      transactions:
+        config['transactional.id'] === undefined
+          ? undefined
+          : {
+              init: () => Promise.resolve(),
+              begin() {
+                staged = [];
+                return Promise.resolve();
+              },
+              // After the microtask that acks what was produced last, like a commit's flush.
+              commit: () =>
+                new Promise<void>((resolve) =>
+                  queueMicrotask(() => {
+                    const show = staged ?? [];
+                    staged = undefined;
+                    for (const s of show) s();
+                    resolve();
+                  }),
+                ),
+              abort() {
+                staged = undefined;
+                return Promise.resolve();
+              },
+            },
     };
   };
 }
