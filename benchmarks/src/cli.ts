@@ -29,6 +29,10 @@ const commands: Readonly<Record<string, { readonly summary: string; readonly loa
     summary: '1M publishes of random sizes/keys/headers on the mock cluster: post-GC heap and RSS slope [--transport native|ckjs] [--messages N] [--json]',
     load: () => import('./stress/stress-command.js'),
   },
+  chaos: {
+    summary: 'reliability catalogue: faults on the local chaos cluster / fault node, judged by the oracle [scenario...] [--ci] [--list] [--json]',
+    load: () => import('./chaos/chaos-command.js'),
+  },
   tune: {
     summary: 'sweep linger.ms x batch.size x compression for --target throughput|latency [--p99-max-ms X] [--report DIR]',
     load: () => import('./tune/tune-command.js'),

@@ -1,6 +1,6 @@
 // Hand-written types for ./kafka.mjs (plain Node ESM, no build step). Keep in sync with kafka.mjs.
 
-export type Mode = 'single' | 'cluster' | 'sasl' | 'fault';
+export type Mode = 'single' | 'cluster' | 'sasl' | 'fault' | 'chaos' | 'tls';
 export type Signal = 'SIGKILL' | 'SIGTERM' | 'SIGINT' | 'SIGHUP' | 'SIGSTOP' | 'SIGCONT';
 /** Progress messages (default: stderr with a "[kafka]" prefix); `false` silences them. */
 export type Log = ((message: string) => void) | false;
@@ -13,6 +13,18 @@ export interface NodeInfo {
   controllerPort: number;
   /** SASL_PLAINTEXT (SCRAM-SHA-512) port, sasl mode only */
   saslPort?: number;
+  /** tls mode: listener name -> port (see TLS_LISTENERS) */
+  tlsPorts?: Record<string, number>;
+}
+
+/** What the tls mode generated at start: CA files and one bootstrap per TLS listener. */
+export interface TlsInfo {
+  /** PEM of the CA that signed every broker certificate */
+  caFile: string;
+  /** PEM of an unrelated CA (the "wrong CA" a client may be given) */
+  otherCaFile: string;
+  /** listener name (SSL, SASL_SSL, EXPIRED, WRONGHOST) -> 127.0.0.1:port */
+  bootstrap: Record<string, string>;
 }
 
 export interface StartOptions {
@@ -35,6 +47,8 @@ export interface KafkaHandle {
   bootstrap: string;
   /** sasl mode: SASL_PLAINTEXT bootstrap (127.0.0.1:9194), or env KAFKA_SASL_BROKERS when external */
   saslBootstrap?: string;
+  /** tls mode only */
+  tls?: TlsInfo;
   /** true when env KAFKA_BROKERS is used: nothing was started, node operations throw */
   external: boolean;
   /** true when ensureKafka reused an already running broker: stop() is then a no-op */
@@ -119,6 +133,8 @@ export function stopKafka(
 ): Promise<Array<{ mode: Mode; pids: number[]; killed: number[]; ms: number }>>;
 export function killNode(mode: Mode, id: number, signal?: Signal): Promise<{ id: number; pid: number }>;
 export function restartNode(mode: Mode, id: number, opts?: { timeoutMs?: number; log?: Log }): Promise<{ id: number; pid: number; ms: number }>;
+/** Restarts several nodes together (a cluster without quorum needs its voters up at once). */
+export function restartNodes(mode: Mode, ids: number[], opts?: { timeoutMs?: number; log?: Log }): Promise<Array<{ id: number; pid: number; ms: number }>>;
 export function pauseNode(mode: Mode, id: number): Promise<{ id: number; pid: number }>;
 export function resumeNode(mode: Mode, id: number): Promise<{ id: number; pid: number }>;
 export function kafkaStatus(): Promise<ModeStatus[]>;
@@ -158,3 +174,5 @@ export const SASL_USERS: Readonly<{ admin: string; alice: string; bob: string }>
 export const SASL_ACLS: ReadonlyArray<readonly string[]>;
 /** topics pre-created in sasl mode: 'allowed', 'bob-scratch' */
 export const SASL_TOPICS: readonly string[];
+/** TLS listeners of the tls node: SSL and SASL_SSL (good certificate), EXPIRED and WRONGHOST (broken on purpose) */
+export const TLS_LISTENERS: ReadonlyArray<{ name: string; port: number; protocol: 'SSL' | 'SASL_SSL'; keystore: string }>;

@@ -9,8 +9,9 @@ import { BROKER_LOG4J, TOOLS_LOG4J, cacheRoot, fetchJars, javaBin, kafkaVersion,
 import { MODES, SASL_ACLS, SASL_TOPICS, SASL_USERS, brokerProperties, heapMb, nodePorts, renderProperties, scramFormatArgs } from './config.mjs';
 import { fileTail, isOurBroker, isPaused, portFree, run, signal, spawnDetached, terminate, waitGone } from './process.mjs';
 import { isReady, waitReady } from './ready.mjs';
+import { TLS_LISTENERS, createTlsMaterial } from './tls.mjs';
 
-export { fetchJars, kafkaVersion, cacheRoot, MODES, SASL_USERS, SASL_ACLS, SASL_TOPICS, nodePorts };
+export { fetchJars, kafkaVersion, cacheRoot, MODES, SASL_USERS, SASL_ACLS, SASL_TOPICS, TLS_LISTENERS, nodePorts };
 
 const JVM_PERF = ['-server', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-XX:InitiatingHeapOccupancyPercent=35',
   '-XX:+ExplicitGCInvokesConcurrent', '-XX:MaxInlineLevel=15', '-Djava.awt.headless=true'];
@@ -19,13 +20,17 @@ const JVM_FAST = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 const DATA_MARKER = '.herald-kafka-data';
 const DEFAULT_TIMEOUT_MS = 90_000;
 
-/** @typedef {'single'|'cluster'|'sasl'|'fault'} Mode */
+/** @typedef {'single'|'cluster'|'sasl'|'fault'|'chaos'|'tls'} Mode */
 /**
- * @typedef {{ id: number, pid: number, port: number, controllerPort: number, saslPort?: number,
+ * @typedef {{ id: number, pid: number, port: number, controllerPort: number, saslPort?: number, tlsPorts?: Record<string, number>,
  *   configFile: string, logFile: string, command: string[], cwd: string, paused?: boolean }} NodeState
- * @typedef {{ mode: Mode, version: string, bootstrap: string, saslBootstrap?: string, dataDir: string,
+ * @typedef {{ mode: Mode, version: string, bootstrap: string, saslBootstrap?: string, tls?: TlsInfo, dataDir: string,
  *   clusterId: string, overrides: Record<string,string>, startedAt: string, nodes: NodeState[] }} State
+ * @typedef {{ caFile: string, otherCaFile: string, bootstrap: Record<string, string> }} TlsInfo
  */
+
+/** Every port a node listens on. @param {{ port: number, controllerPort: number, saslPort?: number, tlsPorts?: Record<string, number> }} n */
+const portsOf = (n) => [n.port, n.controllerPort, ...(n.saslPort ? [n.saslPort] : []), ...Object.values(n.tlsPorts ?? {})];
 
 const defaultLog = (/** @type {string} */ m) => process.stderr.write(`[kafka] ${m}\n`);
 /** @param {{ log?: ((m: string) => void) | false }} opts */
@@ -116,11 +121,11 @@ export async function createTopic({ bootstrap, topic, partitions = 1, replicatio
 /** Error for ports in use, naming a Herald broker that holds it if we know one. @param {Mode} mode */
 async function checkPorts(mode) {
   for (const n of nodePorts(mode)) {
-    for (const port of [n.port, n.controllerPort, n.saslPort].filter(Boolean)) {
-      if (await portFree(/** @type {number} */ (port))) continue;
+    for (const port of portsOf(n)) {
+      if (await portFree(port)) continue;
       for (const other of MODES) {
         const st = readState(other);
-        const holder = st?.nodes.find((x) => [x.port, x.controllerPort, x.saslPort].includes(port) && isOurBroker(x.pid, st.dataDir));
+        const holder = st?.nodes.find((x) => portsOf(x).includes(port) && isOurBroker(x.pid, st.dataDir));
         if (st && holder) {
           throw new Error(`port 127.0.0.1:${port} is in use by the Herald ${other} broker (node ${holder.id}, pid ${holder.pid}, state ${stateFile(other)}); stop it with: node scripts/kafka/kafka.mjs stop ${other}`);
         }
@@ -198,6 +203,7 @@ export async function startKafka(opts = {}) {
   const jars = await fetchJars({ log });
   const dataDir = path.resolve(opts.dataDir ?? path.join(runDir(mode), 'data'));
   freshDataDir(dataDir);
+  const tls = mode === 'tls' ? await createTlsMaterial(path.join(dataDir, 'tls')) : undefined;
   const clusterId = newClusterId();
   const cp = path.join(jars.libsDir, '*');
   const heap = opts.heapMb ?? heapMb(mode);
@@ -216,7 +222,7 @@ export async function startKafka(opts = {}) {
   });
 
   log(`formatting ${nodes.length} ${mode} node(s) in ${dataDir} (cluster id ${clusterId})`);
-  const scram = mode === 'sasl' ? scramFormatArgs() : [];
+  const scram = mode === 'sasl' || mode === 'tls' ? scramFormatArgs() : [];
   await Promise.all(nodes.map(async (n) => {
     const res = await run(javaBin(), [...toolJvmArgs('StorageTool'), '-cp', cp, jars.classes.StorageTool, 'format',
       '--cluster-id', clusterId, '--config', n.configFile, ...scram], { timeoutMs: 120_000 });
@@ -229,6 +235,7 @@ export async function startKafka(opts = {}) {
     mode, version: jars.version, dataDir, clusterId, overrides, startedAt: new Date().toISOString(), nodes,
     bootstrap: nodes.map((n) => `127.0.0.1:${n.port}`).join(','),
     ...(mode === 'sasl' ? { saslBootstrap: nodes.map((n) => `127.0.0.1:${n.saslPort}`).join(',') } : {}),
+    ...(tls ? { tls: { ...tls, bootstrap: Object.fromEntries(TLS_LISTENERS.map((l) => [l.name, `127.0.0.1:${l.port}`])) } } : {}),
   };
   for (const n of nodes) startNodeProcess(state, n);
   writeState(state);
@@ -237,7 +244,7 @@ export async function startKafka(opts = {}) {
   try {
     await waitReady({
       ...readyPorts(state),
-      extraPorts: nodes.flatMap((n) => (n.saslPort ? [n.saslPort] : [])),
+      extraPorts: nodes.flatMap((n) => portsOf(n).slice(2)),
       timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       check: () => assertAlive(state, nodes),
     });
@@ -312,31 +319,45 @@ export async function killNode(mode, id, sig = 'SIGKILL') {
  * @param {Mode} mode @param {number} id @param {{ timeoutMs?: number, log?: ((m: string) => void) | false }} [opts]
  */
 export async function restartNode(mode, id, opts = {}) {
+  const [r] = await restartNodes(mode, [id], opts);
+  return /** @type {{ id: number, pid: number, ms: number }} */ (r);
+}
+
+/**
+ * Restarts several nodes at once (one state-file update), for a cluster whose quorum is down: a
+ * lone voter of three never becomes ready, so they must come up together. Waits until every
+ * running, unpaused node lists all of them.
+ * @param {Mode} mode @param {number[]} ids @param {{ timeoutMs?: number, log?: ((m: string) => void) | false }} [opts]
+ */
+export async function restartNodes(mode, ids, opts = {}) {
   const log = logger(opts);
   const state = requireState(checkMode(mode));
-  const node = findNode(state, id);
+  const nodes = ids.map((id) => findNode(state, id));
   const t0 = Date.now();
-  if (isOurBroker(node.pid, state.dataDir)) await terminate([node.pid]);
-  for (const port of [node.port, node.controllerPort, node.saslPort].filter(Boolean)) {
-    if (!(await portFree(/** @type {number} */ (port)))) throw new Error(`cannot restart ${mode} node ${node.id}: port 127.0.0.1:${port} is in use`);
+  await terminate(nodes.map((n) => n.pid).filter((p) => isOurBroker(p, state.dataDir)));
+  for (const node of nodes) {
+    for (const port of portsOf(node)) {
+      if (!(await portFree(port))) throw new Error(`cannot restart ${mode} node ${node.id}: port 127.0.0.1:${port} is in use`);
+    }
   }
-  startNodeProcess(state, node);
+  for (const node of nodes) startNodeProcess(state, node);
   writeState(state);
-  // Every running, unpaused node (including this one) must list all of those brokers again.
+  // Every running, unpaused node (including these) must list all of those brokers again.
   const up = state.nodes.filter((n) => isOurBroker(n.pid, state.dataDir) && !isPaused(n.pid));
+  const names = nodes.map((n) => n.id).join(', ');
   try {
     await waitReady({
       ports: up.map((n) => n.port),
       expectedIds: up.map((n) => n.id),
-      extraPorts: node.saslPort ? [node.saslPort] : [],
+      extraPorts: nodes.flatMap((n) => portsOf(n).slice(2)),
       timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      check: () => assertAlive(state, [node]),
+      check: () => assertAlive(state, nodes),
     });
   } catch (e) {
-    throw new Error(`restarting ${mode} node ${node.id} failed: ${/** @type {Error} */ (e).message}${/** @type {Error} */ (e).message.includes('--- last') ? '' : `\n${tails([node])}`}`);
+    throw new Error(`restarting ${mode} node ${names} failed: ${/** @type {Error} */ (e).message}${/** @type {Error} */ (e).message.includes('--- last') ? '' : `\n${tails(nodes)}`}`);
   }
-  log(`${mode} node ${node.id} restarted (pid ${node.pid}) and ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  return { id: node.id, pid: node.pid, ms: Date.now() - t0 };
+  log(`${mode} node ${names} restarted (pid ${nodes.map((n) => n.pid).join(', ')}) and ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return nodes.map((n) => ({ id: n.id, pid: n.pid, ms: Date.now() - t0 }));
 }
 
 /** @param {Mode} mode @param {number} id @param {boolean} pause */
@@ -397,6 +418,7 @@ function makeHandle(state, { owned, reused, timings }) {
     mode: state.mode,
     bootstrap: state.bootstrap,
     ...(state.saslBootstrap ? { saslBootstrap: state.saslBootstrap } : {}),
+    ...(state.tls ? { tls: state.tls } : {}),
     external: false,
     reused,
     dataDir: state.dataDir,
@@ -457,8 +479,8 @@ export async function ensureKafka(opts = {}) {
 
 const USAGE = `usage: node scripts/kafka/kafka.mjs <command>
   fetch                          download the Kafka jars (once) into the cache
-  start [single|cluster|sasl|fault] start a fresh broker/cluster (default single) and wait until ready
-  stop [single|cluster|sasl|fault|all] stop recorded brokers (default all)
+  start [single|cluster|sasl|fault|chaos|tls] start a fresh broker/cluster (default single) and wait until ready
+  stop [single|cluster|sasl|fault|chaos|tls|all] stop recorded brokers (default all)
   status [mode]                  show recorded brokers, pids, readiness (with a mode: exit 1 unless it is ready)
   kill-node N [mode]             SIGKILL node N (mode defaults to the running cluster)
   restart-node N [mode]          restart node N with its recorded command line and wait until ready

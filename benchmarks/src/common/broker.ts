@@ -33,12 +33,12 @@ export function benchTopic(what: string): string {
   return `herald-bench-${what}-${randomUUID().slice(0, 8)}`;
 }
 
-/** Creates `topic` and waits until every partition has a leader. */
-export async function createTopic(bootstrap: string, topic: string, partitions: number): Promise<void> {
+/** Creates `topic` (replication factor 1 unless given) and waits until every partition has a leader. */
+export async function createTopic(bootstrap: string, topic: string, partitions: number, replicationFactor = 1): Promise<void> {
   const client = admin(bootstrap);
   await client.connect();
   try {
-    await client.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }] });
+    await client.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor }] });
     const deadline = Date.now() + 30_000;
     for (;;) {
       // Right after creation the broker may still answer "unknown topic": that is "not yet", retry.
