@@ -23,6 +23,11 @@ export interface TlsInfo {
   caFile: string;
   /** PEM of an unrelated CA (the "wrong CA" a client may be given) */
   otherCaFile: string;
+  /** a client certificate signed by the CA (the broker does not ask for one) */
+  clientCertFile: string;
+  /** its PKCS#8 key, encrypted with clientKeyPassword */
+  clientKeyFile: string;
+  clientKeyPassword: string;
   /** listener name (SSL, SASL_SSL, EXPIRED, WRONGHOST) -> 127.0.0.1:port */
   bootstrap: Record<string, string>;
 }

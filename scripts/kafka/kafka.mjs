@@ -26,7 +26,7 @@ const DEFAULT_TIMEOUT_MS = 90_000;
  *   configFile: string, logFile: string, command: string[], cwd: string, paused?: boolean }} NodeState
  * @typedef {{ mode: Mode, version: string, bootstrap: string, saslBootstrap?: string, tls?: TlsInfo, dataDir: string,
  *   clusterId: string, overrides: Record<string,string>, startedAt: string, nodes: NodeState[] }} State
- * @typedef {{ caFile: string, otherCaFile: string, bootstrap: Record<string, string> }} TlsInfo
+ * @typedef {{ caFile: string, otherCaFile: string, clientCertFile: string, clientKeyFile: string, clientKeyPassword: string, bootstrap: Record<string, string> }} TlsInfo
  */
 
 /** Every port a node listens on. @param {{ port: number, controllerPort: number, saslPort?: number, tlsPorts?: Record<string, number> }} n */

@@ -30,7 +30,8 @@ async function must(cmd, args, cwd) {
  * Writes the CA, the other CA and the broker keystores into `dir` (wiped first). Keystores are
  * PKCS12 with a random password kept in `dir/keystore-password`, which only the broker reads.
  * @param {string} dir
- * @returns {Promise<{ caFile: string, otherCaFile: string }>}
+ * Also a client certificate with an encrypted key, for tests that check key material stays out of logs.
+ * @returns {Promise<{ caFile: string, otherCaFile: string, clientCertFile: string, clientKeyFile: string, clientKeyPassword: string }>}
  */
 export async function createTlsMaterial(dir) {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -63,8 +64,12 @@ export async function createTlsMaterial(dir) {
   await must('keytool', ['-gencert', '-keystore', 'ca.p12', '-storetype', 'PKCS12', '-storepass', password, '-alias', 'ca',
     '-infile', 'expired.csr', '-outfile', 'expired.crt', '-rfc', '-startdate', '-30d', '-validity', '2', '-ext', 'SAN=ip:127.0.0.1'], dir);
   await keystore('expired');
-  for (const f of fs.readdirSync(dir)) if (/\.(csr|ext|srl)$/.test(f)) fs.rmSync(path.join(dir, f));
-  return { caFile: path.join(dir, 'ca.crt'), otherCaFile: path.join(dir, 'other-ca.crt') };
+  const clientKeyPassword = `client-key-${crypto.randomBytes(9).toString('base64url')}`;
+  await request('client', 'DNS:herald-client');
+  await must('openssl', ['x509', '-req', '-in', 'client.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '30', '-out', 'client.crt'], dir);
+  await must('openssl', ['pkcs8', '-topk8', '-in', 'client.key', '-out', 'client.enc.key', '-v2', 'aes-256-cbc', '-passout', `pass:${clientKeyPassword}`], dir);
+  for (const f of fs.readdirSync(dir)) if (/\.(csr|ext|srl)$/.test(f) || f === 'client.key') fs.rmSync(path.join(dir, f));
+  return { caFile: path.join(dir, 'ca.crt'), otherCaFile: path.join(dir, 'other-ca.crt'), clientCertFile: path.join(dir, 'client.crt'), clientKeyFile: path.join(dir, 'client.enc.key'), clientKeyPassword };
 }
 
 /**

@@ -45,6 +45,9 @@ export interface RunSettings {
   readonly log: (line: string) => void;
 }
 
+/** How long the load keeps going after a scenario's script has finished. */
+const RECOVERY_TAIL_MS = 10_000;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A logger that keeps only counts and the last few warnings, so a noisy fault does not flood the run. */
@@ -98,7 +101,8 @@ export async function runScenario(scenario: Scenario, variant: Variant, control:
     const t0 = performance.now();
     const load = publishAtRate(stream, rate);
     try {
-      await Promise.all([scenario.script(ctx), sleep(scenario.minDurationMs)]);
+      // Keep publishing a while after the last fault, so recovery is measured on fresh events.
+      await Promise.all([scenario.script(ctx).then(() => sleep(RECOVERY_TAIL_MS)), sleep(scenario.minDurationMs)]);
     } finally {
       load.stop();
     }

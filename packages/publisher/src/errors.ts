@@ -9,6 +9,7 @@ export type PublisherErrorCode =
   | 'UNKNOWN_TOPIC'
   | 'TOPIC_AUTHORIZATION'
   | 'AUTHENTICATION'
+  | 'TLS_HANDSHAKE'
   | 'MESSAGE_TOO_LARGE'
   | 'BROKER_UNREACHABLE'
   | 'DELIVERY_TIMEOUT'
@@ -145,6 +146,16 @@ export class TopicAuthorizationError extends PublisherError {
 export class AuthenticationError extends PublisherError {
   constructor(message: string, detail: KafkaDetail = {}) {
     super('AUTHENTICATION', message, { retriable: false, outcome: 'not-written', ...detail });
+  }
+}
+
+/**
+ * The TLS handshake with the broker failed: its certificate is not signed by a trusted CA, has
+ * expired, or does not name the host connected to. A configuration problem: retrying will not help.
+ */
+export class TlsHandshakeError extends PublisherError {
+  constructor(message: string, detail: KafkaDetail = {}) {
+    super('TLS_HANDSHAKE', message, { retriable: false, outcome: 'not-written', ...detail });
   }
 }
 

@@ -25,6 +25,7 @@ export {
   PublisherClosedError,
   PublisherError,
   QueueFullTimeoutError,
+  TlsHandshakeError,
   TopicAuthorizationError,
   TransportUnavailableError,
   UnknownTopicError,

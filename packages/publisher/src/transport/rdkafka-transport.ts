@@ -1,6 +1,6 @@
 import kafka from '@confluentinc/kafka-javascript';
 import type { LibrdKafkaError, Producer } from '@confluentinc/kafka-javascript';
-import { AuthenticationError, BrokerUnreachableError } from '../errors.js';
+import { AuthenticationError, BrokerUnreachableError, TlsHandshakeError } from '../errors.js';
 import type { PublisherError } from '../errors.js';
 import { RdCode } from '../internal/classify.js';
 import type { KafkaFailure } from '../internal/classify.js';
@@ -22,6 +22,9 @@ function failureOf(error: LibrdKafkaError | number): KafkaFailure {
   return { code, name: codeName(code), message, cause: error };
 }
 
+// A certificate the client refuses (untrusted CA, expired, wrong host name) or a broken handshake.
+const tlsLine = /SSL handshake failed|certificate verify failed/i;
+
 /**
  * The native librdkafka producer of `@confluentinc/kafka-javascript`: `produce()` with a numeric
  * opaque, delivery reports on the background poll thread, and our own bounded connect.
@@ -30,8 +33,9 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
   // dr_cb must be set whenever an opaque is passed, or the binding leaks it (upstream #272).
   const producer: Producer = new kafka.Producer({ ...config, dr_cb: true, event_cb: true });
   let authFailure: KafkaFailure | undefined;
-  // Called when authentication fails while a connect is waiting, so it fails now, not at its timeout.
-  let onAuthFailure: (() => void) | undefined;
+  let tlsFailure: KafkaFailure | undefined;
+  // Called when authentication or TLS fails while a connect is waiting, so it fails now, not at its timeout.
+  let onPermanentFailure: (() => void) | undefined;
   // Set when we gave up on (or were told to drop) a connect that is still running underneath:
   // the binding's connect completes later, and then must be torn down, not left polling.
   let abandoned = false;
@@ -48,6 +52,7 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
       return;
     }
     if (isAuthFailureCode(failure.code)) authFailure = failure;
+    if (failure.code === RdCode.SSL) tlsFailure = failure;
     // Called as a method of the logger: winston's child loggers need `this` to add their metadata.
     logger[clientErrorLevel(failure.code)]('kafka client error', {
       code: failure.code,
@@ -59,7 +64,11 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
     logger[librdkafkaLogLevel(log.severity, log.message)](log.message, { facility: log.fac, source: 'librdkafka' });
     if (isAuthFailureLog(log.fac, log.message)) {
       authFailure = { code: RdCode.AUTHENTICATION, name: codeName(RdCode.AUTHENTICATION), message: log.message };
-      onAuthFailure?.();
+      onPermanentFailure?.();
+    } else if (log.fac === 'FAIL' && tlsLine.test(log.message)) {
+      // Same for TLS: librdkafka only logs it and keeps retrying the handshake until the timeout.
+      tlsFailure = { code: RdCode.SSL, name: codeName(RdCode.SSL), message: log.message };
+      onPermanentFailure?.();
     }
   });
   producer.on('event.stats', (stats: { message: string }) => events.stats?.(stats.message));
@@ -72,7 +81,7 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
         const finish = (error: PublisherError | undefined) => {
           if (done) return;
           done = true;
-          onAuthFailure = undefined;
+          onPermanentFailure = undefined;
           clearTimeout(timer);
           if (error === undefined) {
             producer.setPollInBackground(true);
@@ -83,13 +92,16 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
         };
         const fail = (cause?: unknown) => {
           const auth = authFailure;
+          const tls = tlsFailure;
           finish(
             auth !== undefined
               ? new AuthenticationError(`authentication failed: ${auth.message}`, { kafkaCode: auth.code, kafkaName: auth.name, cause: auth.cause })
-              : new BrokerUnreachableError(`no broker of ${String(config['bootstrap.servers'])} answered within ${timeoutMs} ms`, { cause }),
+              : tls !== undefined
+                ? new TlsHandshakeError(`TLS handshake failed: ${tls.message}`, { kafkaCode: tls.code, kafkaName: tls.name, cause: tls.cause })
+                : new BrokerUnreachableError(`no broker of ${String(config['bootstrap.servers'])} answered within ${timeoutMs} ms`, { cause }),
           );
         };
-        onAuthFailure = () => {
+        onPermanentFailure = () => {
           abandoned = true;
           fail();
         };
