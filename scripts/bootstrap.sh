@@ -28,6 +28,8 @@ install_debian_packages() {
   for p in "${DEBIAN_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
   command -v mvn >/dev/null || missing+=(maven)
+  # The tls broker mode generates its CA and certificates at start (keytool comes with the JRE).
+  command -v openssl >/dev/null || missing+=(openssl)
   [ ${#missing[@]} -eq 0 ] && { echo "debian packages present"; return 0; }
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
     die "missing system packages: ${missing[*]} (install them, or run as root on Debian/Ubuntu)"

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh machine: bootstrap, build + typecheck + lint, local Kafka (single
-# node and a 3-node cluster, unless KAFKA_BROKERS names a running cluster), every test package on the
-# default Node, a named subset on each other tested Node (scripts/node.sh), and a last line
-# `N passed, N failed, N skipped` summed over all parts. Stops only the brokers it started.
+# node and a 3-node cluster, unless KAFKA_BROKERS names a running cluster; also the chaos cluster
+# the reliability catalogue's CI subset breaks, and the tls node with its generated CA and
+# certificates), every test package on the default Node, a named subset on each other tested Node
+# (scripts/node.sh), and a last line `N passed, N failed, N skipped` summed over all parts. Stops
+# only the brokers it started.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 cd "$HERALD_ROOT"
@@ -38,7 +40,8 @@ trap cleanup EXIT
 start_brokers() {
   if [ -n "${KAFKA_BROKERS:-}" ]; then echo "using KAFKA_BROKERS=$KAFKA_BROKERS"; return 0; fi
   local mode pids=() rc=0
-  for mode in single cluster; do
+  # Started together so their JVM start-ups overlap; chaos and tls tests would start them otherwise.
+  for mode in single cluster chaos tls; do
     if node scripts/kafka/kafka.mjs status "$mode" >/dev/null 2>&1; then echo "$mode: already running, reused"; continue; fi
     STARTED_MODES+=("$mode")
     node scripts/kafka/kafka.mjs start "$mode" & pids+=($!)

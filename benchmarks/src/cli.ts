@@ -33,6 +33,10 @@ const commands: Readonly<Record<string, { readonly summary: string; readonly loa
     summary: 'reliability catalogue: faults on the local chaos cluster / fault node, judged by the oracle [scenario...] [--ci] [--list] [--json]',
     load: () => import('./chaos/chaos-command.js'),
   },
+  soak: {
+    summary: 'publish at a fixed rate for N minutes: post-GC heap slope, RSS, event-loop delay p99, delivery p99 [--minutes N] [--rate R] [--report DIR]',
+    load: () => import('./soak/soak-command.js'),
+  },
   tune: {
     summary: 'sweep linger.ms x batch.size x compression for --target throughput|latency [--p99-max-ms X] [--report DIR]',
     load: () => import('./tune/tune-command.js'),

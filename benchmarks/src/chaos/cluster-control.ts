@@ -75,23 +75,34 @@ export class ClusterControl {
 
   /** `kafka-leader-election --election-type PREFERRED` for every partition of `topic`. */
   async electPreferredLeaders(topic: string): Promise<void> {
-    const res = await runTool('org.apache.kafka.tools.LeaderElectionCommand', ['--bootstrap-server', this.bootstrap, '--election-type', 'PREFERRED', '--topic', topic, '--all-topic-partitions'], { allowFailure: true });
-    // "Valid replica already elected" (nothing to move) exits non-zero but is not a failure.
-    if (res.code !== 0 && !/already elected|Successfully completed/i.test(`${res.stdout}${res.stderr}`)) {
-      throw new Error(`leader election failed: ${`${res.stderr}\n${res.stdout}`.trim().split('\n').slice(-5).join('\n')}`);
+    const partitions = [...(await this.leaders(topic)).keys()];
+    await this.#withJsonFile({ partitions: partitions.map((partition) => ({ topic, partition })) }, async (file) => {
+      const res = await runTool('org.apache.kafka.tools.LeaderElectionCommand', ['--bootstrap-server', this.bootstrap, '--election-type', 'PREFERRED', '--path-to-json-file', file], { allowFailure: true });
+      // "Valid replica already elected" (nothing to move) exits non-zero but is not a failure.
+      if (res.code !== 0 && !/already elected|Successfully completed/i.test(`${res.stdout}${res.stderr}`)) {
+        throw new Error(`leader election failed: ${`${res.stderr}\n${res.stdout}`.trim().split('\n').slice(-5).join('\n')}`);
+      }
+    });
+  }
+
+  async #withJsonFile<R>(content: unknown, fn: (file: string) => Promise<R>): Promise<R> {
+    const dir = mkdtempSync(join(tmpdir(), 'herald-chaos-'));
+    try {
+      const file = join(dir, 'plan.json');
+      writeFileSync(file, JSON.stringify(content));
+      return await fn(file);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }
 
   /**
    * `kafka-reassign-partitions --execute` to the given replica lists, then `--verify` until done
-   * (data moves when a replica is added). `--preserve-throttles` is not used: no throttle is set.
+   * (data moves when a replica is added; no throttle is set).
    */
   async reassign(topic: string, replicas: ReadonlyMap<number, readonly number[]>, timeoutMs = 60_000): Promise<void> {
-    const dir = mkdtempSync(join(tmpdir(), 'herald-reassign-'));
-    try {
-      const file = join(dir, 'plan.json');
-      const plan = { version: 1, partitions: [...replicas].map(([partition, ids]) => ({ topic, partition, replicas: [...ids] })) };
-      writeFileSync(file, JSON.stringify(plan));
+    const plan = { version: 1, partitions: [...replicas].map(([partition, ids]) => ({ topic, partition, replicas: [...ids] })) };
+    await this.#withJsonFile(plan, async (file) => {
       await runTool('org.apache.kafka.tools.reassign.ReassignPartitionsCommand', ['--bootstrap-server', this.bootstrap, '--reassignment-json-file', file, '--execute']);
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -100,9 +111,7 @@ export class ClusterControl {
         if (Date.now() > deadline) throw new Error(`reassignment of ${topic} not done after ${timeoutMs} ms:\n${res.stdout.trim()}`);
         await sleep(1_000);
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }
 }
 

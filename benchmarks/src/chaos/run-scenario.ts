@@ -34,6 +34,10 @@ export interface ScenarioResult {
   readonly recoveryMs: number | null;
   readonly errors: Readonly<Record<string, number>>;
   readonly readBackComplete: boolean;
+  /** Partition → high-water mark the read-back read to. */
+  readonly highWaterMarks: Readonly<Record<string, number>>;
+  /** A few offending events, for diagnosis: id, how it settled, where it was acked, where it was found. */
+  readonly examples: ReadonlyArray<{ readonly kind: string; readonly id: string; readonly outcome: string; readonly ackedAt?: string; readonly foundAt: readonly string[] }>;
   readonly pass: boolean;
   /** Why it did not pass (empty when it did). */
   readonly problems: readonly string[];
@@ -125,6 +129,20 @@ export async function runScenario(scenario: Scenario, variant: Variant, control:
   const recoveries = marks.map((m) => stream.firstAckAfter(m.at));
   if (recoveries.some((r) => r === null)) problems.push(`no ack after "${marks[recoveries.indexOf(null)]?.label ?? '?'}"`);
   if (logger.recent.length > 0 && problems.length > 0) problems.push(`last publisher warnings: ${logger.recent.join('; ')}`);
+  const foundAt = new Map<string, string[]>();
+  for (const e of back.events) foundAt.set(e.event.id, [...(foundAt.get(e.event.id) ?? []), `${e.partition}:${e.offset}`]);
+  const example = (kind: string) => (id: string) => {
+    const acked = stream.ackedAt(id);
+    return { kind, id, outcome: stream.outcomeOf(id), ...(acked === undefined ? {} : { ackedAt: acked }), foundAt: foundAt.get(id) ?? [] };
+  };
+  const examples = [
+    ...report.lost.slice(0, 5).map(example('lost')),
+    ...report.duplicates.slice(0, 5).map(example('duplicate')),
+    ...report.failedButWritten.slice(0, 5).map(example('not-written but written')),
+  ];
+  const duplicateOutcomes = new Map<string, number>();
+  for (const id of report.duplicates) duplicateOutcomes.set(stream.outcomeOf(id), (duplicateOutcomes.get(stream.outcomeOf(id)) ?? 0) + 1);
+  if (duplicateOutcomes.size > 0) problems.push(`duplicates by outcome: ${[...duplicateOutcomes].map(([o, n]) => `${o} ${n}`).join(', ')}`);
   await deleteTopics(control.bootstrap, [topic], log);
   return {
     scenario: scenario.name,
@@ -146,6 +164,8 @@ export async function runScenario(scenario: Scenario, variant: Variant, control:
     recoveryMs: recoveries.length === 0 || recoveries.some((r) => r === null) ? null : Math.round(Math.max(...(recoveries as number[]))),
     errors: Object.fromEntries(stream.errors),
     readBackComplete: back.complete,
+    highWaterMarks: Object.fromEntries(back.highWaterMarks),
+    examples,
     pass: problems.length === 0,
     problems,
   };

@@ -18,6 +18,8 @@ export class OracleStream {
   readonly #seqs: number[];
   readonly #sentAt: number[] = [];
   readonly #ackedAt: number[] = [];
+  /** Where each acked event was written, by event number: `partition:offset`. */
+  readonly #ackedWhere = new Map<number, string>();
   #settled = 0;
   #onSettled: (() => void) | undefined;
 
@@ -43,8 +45,9 @@ export class OracleStream {
     this.#sentAt.push(performance.now());
     this.#ackedAt.push(Number.NaN);
     this.#publisher.publish(event).then(
-      () => {
+      (report) => {
         this.#ackedAt[n] = performance.now();
+        this.#ackedWhere.set(n, `${report.partition}:${report.offset}`);
         this.outcomes.acked.add(event.id);
         this.#settle();
       },
@@ -88,6 +91,16 @@ export class OracleStream {
       if (acked < first) first = acked;
     }
     return Number.isFinite(first) ? first - at : null;
+  }
+
+  /** `partition:offset` the broker acked event `id` at, if it did. */
+  ackedAt(id: string): string | undefined {
+    return this.#ackedWhere.get(Number(id.slice(2)));
+  }
+
+  /** How event `id` settled: acked, failed, unknown or unsettled. */
+  outcomeOf(id: string): 'acked' | 'failed' | 'unknown' | 'unsettled' {
+    return this.outcomes.acked.has(id) ? 'acked' : this.outcomes.failed.has(id) ? 'failed' : this.outcomes.unknown.has(id) ? 'unknown' : 'unsettled';
   }
 
   /** Send → ack latencies (ms) of the events published in [from, to). */

@@ -107,3 +107,32 @@ export function tuneHeatmap(title: string, cells: readonly TuneCell[]): TopLevel
     resolve: { scale: { color: 'shared' } },
   };
 }
+
+/** One point of the soak chart: a metric's value at a minute of the run. */
+export interface SoakPoint {
+  readonly minute: number;
+  readonly metric: 'post-GC heap MiB' | 'RSS MiB' | 'event-loop delay p99 ms' | 'delivery p99 ms';
+  readonly value: number;
+}
+
+/** Memory (post-GC heap, RSS) and latency (event-loop delay p99, delivery p99) over the soak. */
+export function soakChart(title: string, points: readonly SoakPoint[]): TopLevelSpec {
+  const panel = (metrics: readonly SoakPoint['metric'][], yTitle: string) => ({
+    width: 560,
+    height: 200,
+    transform: [{ filter: { field: 'metric', oneOf: [...metrics] } }],
+    mark: { type: 'line' as const, point: true },
+    encoding: {
+      x: { field: 'minute', type: 'quantitative' as const, title: 'minutes since start' },
+      y: { field: 'value', type: 'quantitative' as const, title: yTitle },
+      color: { field: 'metric', type: 'nominal' as const, title: null, legend: { orient: 'right' as const, labelLimit: 400 } },
+    },
+  });
+  return {
+    ...base,
+    title,
+    data: { values: points.filter((p) => Number.isFinite(p.value)) },
+    vconcat: [panel(['post-GC heap MiB', 'RSS MiB'], 'MiB'), panel(['event-loop delay p99 ms', 'delivery p99 ms'], 'ms')],
+    resolve: { scale: { color: 'independent' } },
+  };
+}
