@@ -31,7 +31,7 @@ when not running (and stopped again). Run it under flock /tmp/herald-fault.lock.
   --json              print the run as JSON instead of the table
   --out FILE          also write the run as JSON to FILE
   --write-doc FILE    rewrite the generated table of FILE (docs/reliability.md) from this run
-  --from FILE         do not run: take the results from a JSON file written by --out`;
+  --from FILE[,FILE]  do not run: take the results from JSON files written by --out (merged in order)`;
 
 const options = {
   ci: { type: 'boolean', default: false },
@@ -125,6 +125,16 @@ export async function runCatalogue(scenarios: readonly Scenario[], variants: rea
   return results;
 }
 
+/** Several runs' results as one (e.g. the cluster scenarios and the fault-node ones, run apart). */
+function mergeRuns(runs: readonly ChaosRun[]): ChaosRun {
+  return {
+    startedAt: runs.map((r) => r.startedAt).join(', '),
+    command: runs.map((r) => r.command).join('` and `'),
+    node: [...new Set(runs.map((r) => r.node))].join(', '),
+    results: runs.flatMap((r) => r.results),
+  };
+}
+
 /** The command line of a run without its output flags, for the record. */
 function describeRun(argv: readonly string[]): string {
   const kept: string[] = [];
@@ -149,7 +159,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   const chaosRun: ChaosRun =
     args.from !== undefined
-      ? (JSON.parse(readFileSync(args.from, 'utf8')) as ChaosRun)
+      ? mergeRuns(args.from.split(',').map((file) => JSON.parse(readFileSync(file.trim(), 'utf8')) as ChaosRun))
       : {
           startedAt: new Date().toISOString(),
           command: describeRun(argv),

@@ -1,4 +1,4 @@
-import type { EventPublisher, HeraldError } from '@herald/publisher';
+import type { EventPublisher, PublisherError } from '@herald/publisher';
 import { newOutcomes } from './judge.js';
 import type { OracleEvent, Outcomes } from './judge.js';
 
@@ -51,7 +51,7 @@ export class OracleStream {
         this.outcomes.acked.add(event.id);
         this.#settle();
       },
-      (error: HeraldError) => {
+      (error: PublisherError) => {
         // Only an explicit 'unknown' may have been written; anything else (not-written, or a
         // rejection before it was ever sent, such as BROKER_UNREACHABLE) claims "not written",
         // and the oracle checks that claim against the topic.

@@ -34,6 +34,7 @@ const codes: ReadonlySet<string> = new Set<PublisherErrorCode>([
   'UNKNOWN_TOPIC',
   'TOPIC_AUTHORIZATION',
   'AUTHENTICATION',
+  'TLS_HANDSHAKE',
   'MESSAGE_TOO_LARGE',
   'BROKER_UNREACHABLE',
   'DELIVERY_TIMEOUT',
