@@ -3,9 +3,10 @@ import type { OracleEvent } from '../oracle/judge.js';
 
 /**
  * One publisher configuration the catalogue runs each scenario with: the transport/options
- * dimension. `default` is today's publisher (the librdkafka transport of
- * `@confluentinc/kafka-javascript`, reliable preset). A native transport or retry/breaker options
- * join this list as further entries when the publisher has them.
+ * dimension. `default` is the publisher as a user gets it (the librdkafka transport of
+ * `@confluentinc/kafka-javascript`, reliable preset, no retry layer); `resilient` adds the
+ * resilience layer's retry of not-written failures and a waiting circuit breaker. A further
+ * transport joins this list as another entry when the publisher has one.
  */
 export interface Variant {
   readonly name: string;
@@ -13,7 +14,15 @@ export interface Variant {
   readonly options: Partial<PublisherOptions<OracleEvent>>;
 }
 
-export const VARIANTS: readonly Variant[] = [{ name: 'default', summary: 'reliable preset, default transport', options: {} }];
+export const VARIANTS: readonly Variant[] = [
+  { name: 'default', summary: 'reliable preset, default transport', options: {} },
+  {
+    name: 'resilient',
+    summary: "retry: { on: 'not-written' }, circuitBreaker: { whenOpen: 'wait' }",
+    // Only never-written failures are retried, so a retry cannot duplicate.
+    options: { retry: { on: 'not-written' }, circuitBreaker: { whenOpen: 'wait' } },
+  },
+];
 
 /** The variant called `name`, or an error listing the known ones. */
 export function variantNamed(name: string): Variant {
