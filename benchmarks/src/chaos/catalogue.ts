@@ -179,7 +179,17 @@ export const CATALOGUE: readonly Scenario[] = [
       ctx.mark('shrunk to 2 replicas');
       ctx.log('reassign every partition to 3 replicas, rotated');
       await ctx.control.reassign(ctx.topic, new Map(partitions.map((p) => [p, rotated(p + 1, 3)])));
-      await ctx.control.electPreferredLeaders(ctx.topic);
+      // A replica that just caught up may need a moment before it can lead: try a few times.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await ctx.control.electPreferredLeaders(ctx.topic);
+          break;
+        } catch (error) {
+          if (attempt === 3) throw error;
+          ctx.log(`election attempt ${attempt} failed (${(error as Error).message}); again in 3 s`);
+          await ctx.wait(3_000);
+        }
+      }
       ctx.mark('grown to 3 replicas, new preferred leaders');
     },
   },

@@ -80,7 +80,8 @@ export class ClusterControl {
       const res = await runTool('org.apache.kafka.tools.LeaderElectionCommand', ['--bootstrap-server', this.bootstrap, '--election-type', 'PREFERRED', '--path-to-json-file', file], { allowFailure: true });
       // "Valid replica already elected" (nothing to move) exits non-zero but is not a failure.
       if (res.code !== 0 && !/already elected|Successfully completed/i.test(`${res.stdout}${res.stderr}`)) {
-        throw new Error(`leader election failed: ${`${res.stderr}\n${res.stdout}`.trim().split('\n').slice(-5).join('\n')}`);
+        const why = `${res.stderr}\n${res.stdout}`.split('\n').filter((l) => l.trim() !== '' && !/^\s+at /.test(l));
+        throw new Error(`leader election failed: ${why.slice(-3).join(' | ')}`);
       }
     });
   }

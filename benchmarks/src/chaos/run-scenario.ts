@@ -120,9 +120,11 @@ export async function runScenario(scenario: Scenario, variant: Variant, control:
     await publisher.close({ timeoutMs: 10_000 }).catch((error: Error) => problems.push(`close failed: ${error.message}`));
     await control.heal();
   }
-  const back = await readBack(control.bootstrap, topic);
+  // About 60 s plus 1 s per 5,000 events: a long scenario holds a few hundred thousand records.
+  const back = await readBack(control.bootstrap, topic, 60_000 + Math.ceil(stream.sent / 5)); 
   const report = judge(stream.sent, stream.outcomes, back.events);
-  if (!back.complete) problems.push('the read-back did not reach every high-water mark');
+  // An incomplete read-back makes "lost" meaningless: report that, not a loss.
+  if (!back.complete) problems.push('the read-back did not reach every high-water mark (lost is not meaningful)');
   if (!isClean(report)) problems.push('the oracle found a defect');
   if (!scenario.allows.includes('not-written') && report.failed > 0) problems.push(`${report.failed} not-written outcomes in a scenario inside every timeout`);
   if (!scenario.allows.includes('unknown') && report.unknown > 0) problems.push(`${report.unknown} unknown outcomes in a scenario inside every timeout`);
