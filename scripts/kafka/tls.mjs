@@ -52,7 +52,9 @@ export async function createTlsMaterial(dir) {
   const keystore = (name) => must('openssl', ['pkcs12', '-export', '-in', `${name}.crt`, '-inkey', `${name}.key`, '-certfile', 'ca.crt',
     '-name', name, '-out', `${name}.p12`, '-passout', pass], dir);
 
-  for (const [name, san] of [['broker', 'IP:127.0.0.1'], ['wronghost', 'DNS:wrong-host.herald.invalid']]) {
+  /** @type {Array<[string, string]>} */
+  const signed = [['broker', 'IP:127.0.0.1'], ['wronghost', 'DNS:wrong-host.herald.invalid']];
+  for (const [name, san] of signed) {
     await request(name, san);
     await must('openssl', ['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial',
       '-days', '30', '-extfile', `${name}.ext`, '-out', `${name}.crt`], dir);
