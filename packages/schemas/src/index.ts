@@ -4,10 +4,15 @@ export type { Amount, Count, Finite, Id, IsoDateTime } from './tags.js';
 
 // Codecs
 export type { Codec, CodecOptions, ValidationResult } from './codec/codec.js';
-export { createOrderEventMessageV1Codec, orderEventMessageV1Codec, orderEventMessageV1SchemaId } from './order/order-event.v1.codec.js';
+export type { CodecSpec, ValidatorError } from './codec/codec-spec.js';
+export { createCodec } from './codec/create-codec.js';
+export { createOrderEventMessageV1Codec, orderEventMessageV1Codec, orderEventMessageV1SchemaId } from './generated/order-event.v1.codec.js';
 
-// Validators (typia, the validator of record behind every codec)
-export { isOrderEventMessageV1, validateOrderEventMessageV1 } from './order/validators.js';
+// Validators (typia's, generated: the validator of record behind every codec)
+export { isOrderEventMessageV1, validateOrderEventMessageV1 } from './generated/order-event.v1.validators.js';
+
+// Contracts declarations for the `herald-schemas` CLI
+export type { ContractDeclaration, ContractsDeclaration } from './cli/contracts-declaration.js';
 
 // CloudEvents metadata
 export type { CloudEventAttributes } from './cloudevents/cloud-event-attributes.js';

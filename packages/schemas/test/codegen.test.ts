@@ -1,9 +1,10 @@
-// The generator's contract: it understands required JSON-native values, refuses anything else
-// with a message, and its output is never looser than typia.
+// The generator's contract: it understands the JSON shapes domain events use, refuses anything
+// else with a message naming the file, type and property path, and its output is never looser
+// than typia.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyseType, createProgram } from '../scripts/codegen/analyze.js';
-import { emitEncoder } from '../scripts/codegen/emit-encoder.js';
+import { analyseType, createProgram } from '../src/cli/codegen/analyze.js';
+import { emitEncoder } from '../src/cli/codegen/emit-encoder.js';
 import { ScratchSink } from '../src/internal/byte-sink.js';
 import { writeOrderEventMessageV1 } from '../src/generated/order-event.v1.encoder.js';
 import { validateOrderEventMessageV1 } from '../src/index.js';
@@ -16,21 +17,31 @@ describe('encoder generator', { timeout: 120_000 }, () => {
   const program = createProgram(resolve(import.meta.dirname, '../tsconfig.json'));
 
   it.each([
-    ['WithOptional', /optional/],
-    ['WithUnion', /union/],
-    ['WithIndexSignature', /fixed string property names/],
+    ['WithUnion', /WithUnion\.value: the union .* is not a literal union/],
+    ['WithTaglessUnion', /WithTaglessUnion\.shape: the union .* has no discriminating property/],
+    ['WithBigint', /WithBigint\.amount: bigint is not supported/],
+    ['WithUndefinedElement', /WithUndefinedElement\.items\[\]: may be undefined/],
+    ['WithDate', /WithDate\.at: .*class/],
+    ['WithTuple', /WithTuple\.pair: tuples are not supported/],
     ['Tree', /recursive/],
-  ])('refuses %s', (name, message) => {
+  ])('refuses %s, naming the file and the property path', (name, message) => {
     expect(() => analyseType(program, fixture, name)).toThrow(message);
+    expect(() => analyseType(program, fixture, name)).toThrow(/^test\/fixtures\/unsupported-types\.ts: |unsupported-types\.ts: /);
+  });
+
+  it('names a missing type', () => {
+    expect(() => analyseType(program, fixture, 'Missing')).toThrow(/unsupported-types\.ts: does not export a type named Missing/);
   });
 
   it('emits code for booleans, arrays of scalars, nested arrays and nested objects', () => {
     const { wire } = analyseType(program, fixture, 'Supported');
-    const source = emitEncoder({ typeName: 'Supported', exportName: 'Supported', sourceFile: 'x.ts', wire });
+    const source = emitEncoder({ typeName: 'Supported', exportName: 'Supported', sourceFile: 'x.ts', wire, runtime: '@herald/schemas/runtime' });
     expect(source).toContain('export function writeSupported(input: unknown, sink: ByteSink): number');
-    expect(source).toContain("typeof v2 !== 'boolean'");
+    expect(source).toMatch(/typeof v\d+ !== 'boolean'/);
     expect(source).toContain('writeJsonTrue');
     expect(source).toMatch(/for \(let i\d+ = 0, n\d+ = v\d+\.length;/);
+    expect(source).toContain("from '@herald/schemas/runtime';");
+    expect(source).not.toMatch(/typia|internal\//);
   });
 });
 

@@ -25,3 +25,24 @@ export function snapshotArray(value: unknown, element: (item: unknown) => unknow
   for (let i = 0; i < source.length; i++) out.push(element(source[i]));
   return out;
 }
+
+/**
+ * A copy of a record's own enumerable entries, each value passed through `element`; entries
+ * holding `undefined` are left out (JSON.stringify leaves them out too). A non-object is returned as is.
+ */
+export function snapshotRecord(value: unknown, element: (item: unknown) => unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) {
+    const item = source[key];
+    if (item !== undefined) out[key] = element(item);
+  }
+  return out;
+}
+
+/** `copy` with the own enumerable properties of `source` it does not have appended (open content model). */
+export function withExtras(copy: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
+  for (const key of Object.keys(source)) if (!(key in copy)) copy[key] = source[key];
+  return copy;
+}

@@ -9,24 +9,27 @@ export interface SchemaDocumentInfo {
   /** The document's `$id`, also the CloudEvents `dataschema` of events carrying this message. */
   readonly id: string;
   readonly title: string;
+  /** Open content model: objects do not get `additionalProperties: false`. */
+  readonly openContent: boolean;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const COMPONENTS = '#/components/schemas/';
 
-/** Rewrites component references to `$defs`, drops OpenAPI-only keywords, closes every object. */
-function normalise(node: Json): Json {
-  if (Array.isArray(node)) return node.map(normalise);
+/** Rewrites component references to `$defs`, drops OpenAPI-only keywords, closes every object unless `open`. */
+function normalise(node: Json, open: boolean): Json {
+  if (Array.isArray(node)) return node.map((n) => normalise(n, open));
   if (node === null || typeof node !== 'object') return node;
   const out: { [key: string]: Json } = {};
   for (const [key, value] of Object.entries(node)) {
     // `readOnly` is an OpenAPI request/response hint, not a wire constraint.
-    if (key === 'readOnly') continue;
-    out[key] = key === '$ref' && typeof value === 'string' && value.startsWith(COMPONENTS) ? `#/$defs/${value.slice(COMPONENTS.length)}` : normalise(value);
+    // `discriminator` is OpenAPI's; in JSON Schema `oneOf` with a `const` tag says the same.
+    if (key === 'readOnly' || key === 'discriminator') continue;
+    out[key] = key === '$ref' && typeof value === 'string' && value.startsWith(COMPONENTS) ? `#/$defs/${value.slice(COMPONENTS.length)}` : normalise(value, open);
   }
-  // Codecs validate with typia's *equals* mode: a property the contract does not name is an error.
-  if (out['type'] === 'object' && out['additionalProperties'] === undefined) out['additionalProperties'] = false;
+  // Closed codecs validate with typia's *equals* mode: a property the contract does not name is an error.
+  if (!open && out['type'] === 'object' && out['additionalProperties'] === undefined) out['additionalProperties'] = false;
   return out;
 }
 
@@ -44,11 +47,11 @@ export function emitJsonSchema(metadata: MetadataSchema, info: SchemaDocumentInf
   if (rootSchema === undefined || rootSchema === null || typeof rootSchema !== 'object' || Array.isArray(rootSchema)) {
     throw new Error(`${info.title}: typia produced no root schema`);
   }
-  const otherDefs = Object.fromEntries(Object.entries(defs).filter(([name]) => name !== rootName).map(([name, schema]) => [name, normalise(schema)]));
+  const otherDefs = Object.fromEntries(Object.entries(defs).filter(([name]) => name !== rootName).map(([name, schema]) => [name, normalise(schema, info.openContent)]));
   const document: { [key: string]: Json } = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: info.id,
-    ...(normalise(rootSchema) as { [key: string]: Json }),
+    ...(normalise(rootSchema, info.openContent) as { [key: string]: Json }),
     title: info.title,
     ...(Object.keys(otherDefs).length === 0 ? {} : { $defs: otherDefs }),
   };

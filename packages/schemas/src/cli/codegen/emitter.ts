@@ -1,25 +1,10 @@
 // The bookkeeping of code generation: lines, indentation, fresh names and the imports they need.
 import type { TagCheck } from './wire-type.js';
 
-/** Which runtime module exports each helper a generated encoder may use. */
-const RUNTIME: Readonly<Record<string, string>> = {
-  ARRAY_PROTOTYPE: 'plain-data',
-  OBJECT_PROTOTYPE: 'plain-data',
-  identity: 'plain-data',
-  snapshotArray: 'plain-data',
-  MAX_BYTES_PER_CODE_UNIT: 'write-json-string',
-  writeJsonChars: 'write-json-string',
-  MAX_NUMBER_BYTES: 'write-json-number',
-  writeJsonNumber: 'write-json-number',
-  writeJsonUint: 'write-json-number',
-  writeJsonFalse: 'write-json-boolean',
-  writeJsonTrue: 'write-json-boolean',
-};
-
 /** Collects the lines of a generated module and what they import. */
 export class Emitter {
   readonly lines: string[] = [];
-  /** typia internals the tag expressions call, e.g. `isTypeUint32`. */
+  /** typia helpers the tag expressions call, e.g. `isTypeUint32` (imported from the runtime as `_isTypeUint32`). */
   readonly imports = new Set<string>();
   /** Our runtime helpers the code uses, e.g. `writeJsonChars`. */
   readonly runtime = new Set<string>(['ARRAY_PROTOTYPE', 'OBJECT_PROTOTYPE']);
@@ -63,14 +48,9 @@ export class Emitter {
       .replace(/\$input\b/g, name);
   }
 
-  /** The import statements for what the emitted code used. */
-  importLines(): string[] {
-    const typia = [...this.imports].sort().map((h) => `import { _${h} } from 'typia/lib/internal/_${h}';`);
-    const modules = new Map<string, string[]>();
-    for (const name of [...this.runtime].sort()) modules.set(RUNTIME[name]!, [...(modules.get(RUNTIME[name]!) ?? []), name]);
-    const runtime = [...modules]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([module, names]) => `import { ${names.join(', ')} } from '../internal/${module}.js';`);
-    return [...typia, "import type { ByteSink } from '../internal/byte-sink.js';", ...runtime];
+  /** The import statements for what the emitted code used, all from the public runtime entry point `runtime`. */
+  importLines(runtime: string): string[] {
+    const names = [...[...this.imports].map((h) => `_${h}`), ...this.runtime].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return [`import type { ByteSink } from '${runtime}';`, `import { ${names.join(', ')} } from '${runtime}';`];
   }
 }
