@@ -4,7 +4,7 @@ export type { Amount, Count, Finite, Id, IsoDateTime } from './tags.js';
 
 // Codecs
 export type { Codec, CodecOptions, ValidationResult } from './codec/codec.js';
-export type { CodecSpec, ValidatorError } from './codec/codec-spec.js';
+export type { CodecSpec, UnionTag, ValidatorError } from './codec/codec-spec.js';
 export { createCodec } from './codec/create-codec.js';
 export { createOrderEventMessageV1Codec, orderEventMessageV1Codec, orderEventMessageV1SchemaId } from './generated/order-event.v1.codec.js';
 

@@ -1,5 +1,6 @@
 // The `herald-schemas` command line, as a function: tests call it in-process, bin.ts wires it to
 // the process.
+import { checkCommand } from './check-command.js';
 import { generateCommand } from './generate-command.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -14,6 +15,7 @@ Run \`herald-schemas <command> --help\` for a command's options.`;
 
 const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => Promise<number>>> = {
   generate: generateCommand,
+  check: checkCommand,
 };
 
 /** Runs the CLI with `argv` (without node and the script); returns the exit code. */

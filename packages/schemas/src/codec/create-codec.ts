@@ -3,12 +3,28 @@ import { toIssues } from '../errors/schema-issue.js';
 import { SchemaValidationError } from '../errors/schema-validation-error.js';
 import { ScratchSink, SlabSink } from '../internal/byte-sink.js';
 import type { Codec, CodecOptions, ValidationResult } from './codec.js';
-import type { CodecSpec, ValidatorError } from './codec-spec.js';
+import type { CodecSpec, UnionTag, ValidatorError } from './codec-spec.js';
 
 const CONTENT_TYPE = 'application/json';
 
 /** The slow path's verdict: the plain copy to encode, or the validator's errors. */
 type Checked = { readonly ok: true; readonly plain: unknown } | { readonly ok: false; readonly errors: readonly ValidatorError[] };
+
+/**
+ * typia reports a union no branch of which matched as just the union's name: add the tag values
+ * it allows, e.g. `(Card | Invoice) (method: "card" | "invoice")`. (A value whose tag selects a
+ * branch is reported inside that branch, at the offending property.)
+ */
+function unionExplainer(unions: readonly UnionTag[]): (error: ValidatorError) => ValidatorError {
+  if (unions.length === 0) return (error) => error;
+  const byName = new Map(unions.map((u) => [u.expected, u]));
+  return (error) => {
+    const union = byName.get(error.expected);
+    if (union === undefined) return error;
+    const allowed = union.values.map((v) => JSON.stringify(v)).join(' | ');
+    return { ...error, expected: `${error.expected} (${union.tag}: ${allowed})` };
+  };
+}
 
 /**
  * Builds a codec from a message's generated writer and typia validator. Valid plain data takes
@@ -31,8 +47,9 @@ export function createCodec<T>(spec: CodecSpec<T>, options: CodecOptions = {}): 
     return copied.success ? { ok: true, plain } : { ok: false, errors: copied.errors };
   };
 
-  const invalid = (errors: readonly ValidatorError[]): SchemaValidationError =>
-    new SchemaValidationError(spec.name, toIssues(errors, redact), redact);
+  const explain = unionExplainer(spec.unions ?? []);
+  const issues = (errors: readonly ValidatorError[]) => toIssues(errors.map(explain), redact);
+  const invalid = (errors: readonly ValidatorError[]): SchemaValidationError => new SchemaValidationError(spec.name, issues(errors), redact);
 
   // Off the fast path: typia judges, then the plain snapshot is written.
   const encodeChecked = (sink: SlabSink | ScratchSink, message: unknown): Buffer => {
@@ -57,7 +74,7 @@ export function createCodec<T>(spec: CodecSpec<T>, options: CodecOptions = {}): 
 
   const validate = (input: unknown): ValidationResult<T> => {
     const checked = check(input);
-    return checked.ok ? { success: true, data: input as T } : { success: false, issues: toIssues(checked.errors, redact) };
+    return checked.ok ? { success: true, data: input as T } : { success: false, issues: issues(checked.errors) };
   };
 
   const codec: Codec<T> = {

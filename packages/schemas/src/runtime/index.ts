@@ -4,7 +4,7 @@
 
 // Codecs
 export type { Codec, CodecOptions, ValidationResult } from '../codec/codec.js';
-export type { CodecSpec, ValidatorError } from '../codec/codec-spec.js';
+export type { CodecSpec, UnionTag, ValidatorError } from '../codec/codec-spec.js';
 export { createCodec } from '../codec/create-codec.js';
 
 // Byte sinks and writers the generated single-pass encoders call

@@ -51,8 +51,8 @@ export function analyseType(program: ts.Program, file: string, typeName: string,
   });
   if (!result.success) {
     const first = result.errors[0];
-    const path = first?.explore.object === null || first === undefined ? '' : `${first.explore.object.name}${first.explore.property === null ? '' : `.${String(first.explore.property)}`}`;
-    throw new UsageError(`${shown}: ${typeName}${path === '' ? '' : ` (${path})`}: typia cannot analyse it: ${result.errors.flatMap((e) => e.messages).join('; ')}`);
+    const path = first?.explore.object === null || first === undefined ? '' : ` (${first.explore.object.name})`;
+    throw new UsageError(`${shown}: ${typeName}${path}: typia cannot analyse it: ${result.errors.flatMap((e) => e.messages).join('; ')}`);
   }
   const wire = new Reader(shown, options.openContent ?? false).value(result.data, typeName);
   return { metadata: result.data, wire };

@@ -1,5 +1,7 @@
 // Emits the module a team imports: a ready `Codec<T>` built with the public `createCodec` from
 // the generated encoder and validators.
+import type { UnionTag } from '../../codec/codec-spec.js';
+import type { WireType } from './wire-type.js';
 
 /** What one codec module is made from. */
 export interface CodecModuleInput {
@@ -12,6 +14,32 @@ export interface CodecModuleInput {
   readonly version: number;
   readonly schemaId: string;
   readonly runtime: string;
+  /** The contract's discriminated unions, for error messages. */
+  readonly unions: readonly UnionTag[];
+}
+
+/** Every discriminated union in `type`, once per name. */
+export function collectUnions(type: WireType, out = new Map<string, UnionTag>()): UnionTag[] {
+  switch (type.kind) {
+    case 'nullable':
+      collectUnions(type.value, out);
+      break;
+    case 'array':
+      collectUnions(type.element, out);
+      break;
+    case 'record':
+      collectUnions(type.value, out);
+      break;
+    case 'object':
+      for (const p of type.properties) collectUnions(p.value, out);
+      break;
+    case 'union':
+      out.set(type.name, { expected: type.name, tag: type.tag, values: type.branches.flatMap((b) => b.tags) });
+      for (const b of type.branches) collectUnions(b.object, out);
+      break;
+    default:
+  }
+  return [...out.values()];
 }
 
 function lowerFirst(name: string): string {
@@ -42,6 +70,7 @@ export function emitCodec(input: CodecModuleInput, header: readonly string[]): s
     `      write: write${n},`,
     `      snapshot: snapshot${n},`,
     `      validate: validate${n},`,
+    ...(input.unions.length === 0 ? [] : [`      unions: ${JSON.stringify(input.unions)},`]),
     '    },',
     '    options,',
     '  );',
