@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/.cache/**', '**/*.d.mts'],
+    ignores: ['**/test/fixtures/outside-project/**', '**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/.cache/**', '**/*.d.mts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -4,13 +4,15 @@ import { isOrderEventMessageV1, orderEventMessageV1Codec } from '@herald/schemas
 import type { OrderEventMessage } from '@herald/schemas';
 import fastJson from 'fast-json-stringify';
 import typia from 'typia';
+import type { PaymentEvent } from './contracts/payment-event.v1.js';
+import { paymentEventV1Codec } from './generated/payment-event.v1.codec.js';
 
-/** One way to turn an order into validated JSON bytes. */
-export interface Candidate {
+/** One way to turn a message into (validated) JSON bytes. */
+export interface Candidate<T = OrderEventMessage> {
   readonly name: string;
   /** Whether it validates the message before it is sent. */
   readonly validates: boolean;
-  readonly encode: (message: OrderEventMessage) => Buffer;
+  readonly encode: (message: T) => Buffer;
 }
 
 /** The baseline every ratio is relative to. */
@@ -39,4 +41,14 @@ export const candidates: readonly Candidate[] = [
   },
   { name: 'herald codec.encode', validates: true, encode: (m) => orderEventMessageV1Codec.encode(m) },
   { name: 'herald codec.encodeTransient', validates: true, encode: (m) => orderEventMessageV1Codec.encodeTransient(m) },
+];
+
+const typiaPaymentAssertStringify = typia.json.createAssertStringify<PaymentEvent>();
+
+/** The candidates for the payment contract (optional, nullable, enum and union fields), baseline first. */
+export const paymentCandidates: readonly Candidate<PaymentEvent>[] = [
+  { name: BASELINE, validates: false, encode: (m) => Buffer.from(JSON.stringify(m)) },
+  { name: 'typia assertStringify + Buffer.from', validates: true, encode: (m) => Buffer.from(typiaPaymentAssertStringify(m)) },
+  { name: 'herald codec.encode', validates: true, encode: (m) => paymentEventV1Codec.encode(m) },
+  { name: 'herald codec.encodeTransient', validates: true, encode: (m) => paymentEventV1Codec.encodeTransient(m) },
 ];

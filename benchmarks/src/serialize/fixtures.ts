@@ -1,10 +1,18 @@
 import type { LineItemEventMessage, OrderEventMessage } from '@herald/schemas';
+import type { PaymentEvent } from './contracts/payment-event.v1.js';
+import { paymentEvents } from './payment-fixtures.js';
 
 /** One benchmark input: an order of a given shape. */
 export interface Fixture {
   readonly name: 'small' | 'typical' | 'large';
   readonly lineItems: number;
   readonly message: OrderEventMessage;
+}
+
+/** One input of the payment contract: `payment-full` (every optional and union field set) or `payment-sparse`. */
+export interface PaymentFixture {
+  readonly name: 'payment-full' | 'payment-sparse';
+  readonly message: PaymentEvent;
 }
 
 function lineItem(i: number): LineItemEventMessage {
@@ -37,4 +45,12 @@ export const fixtures: readonly Fixture[] = [
   { name: 'small', lineItems: 1, message: order(1) },
   { name: 'typical', lineItems: 3, message: order(3) },
   { name: 'large', lineItems: 100, message: order(100) },
+];
+
+const payments = paymentEvents();
+
+/** The payment contract's inputs. */
+export const paymentFixtures: readonly PaymentFixture[] = [
+  { name: 'payment-full', message: payments.full },
+  { name: 'payment-sparse', message: payments.sparse },
 ];

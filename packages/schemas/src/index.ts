@@ -26,6 +26,9 @@ export { parseCloudEventHeaders } from './cloudevents/parse-cloud-event-headers.
 export type { CloudEventsOptions } from './cloudevents/with-cloud-events.js';
 export { withCloudEvents } from './cloudevents/with-cloud-events.js';
 
+// RFC 3339, the one checker behind IsoDateTime, ce_time and the translators
+export { isRfc3339, parseRfc3339 } from './time/rfc3339.js';
+
 // Errors
 export { CloudEventHeadersError } from './errors/cloud-event-headers-error.js';
 export type { SchemaErrorCode } from './errors/schema-error.js';

@@ -61,7 +61,8 @@ function fromGit(ref: string, schemaDir: string): Map<string, Versions> {
   const dir = prefix === '' ? '.' : prefix.replace(/\/$/, '');
   let listing = '';
   try {
-    listing = git('ls-tree', '--name-only', `${ref}:${dir}`);
+    // --full-tree: from a subfolder, ls-tree would filter the listing by that subfolder.
+    listing = git('ls-tree', '--full-tree', '--name-only', `${ref}:${dir}`);
   } catch {
     return out; // the folder did not exist at that ref: nothing was published yet
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CloudEventHeadersError } from '../errors/cloud-event-headers-error.js';
+import { isRfc3339 } from '../time/rfc3339.js';
 import { CLOUDEVENTS_SPEC_VERSION } from './cloud-event-attributes.js';
 
 /** What {@link cloudEventHeaders} needs to describe one event. */
@@ -29,8 +30,6 @@ export interface CloudEventInit {
   readonly datacontenttype?: string;
 }
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
 // `new Date().toISOString()` costs about a microsecond; under load many events share a millisecond.
 let lastMs = Number.NaN;
 let lastIso = '';
@@ -49,7 +48,8 @@ function timeOf(time: string | Date | undefined): string {
     if (Number.isNaN(time.getTime())) throw new CloudEventHeadersError('CloudEvents time is an invalid Date');
     return time.toISOString();
   }
-  if (!RFC3339.test(time) || Number.isNaN(Date.parse(time))) {
+  // The calendar is checked too: Date.parse would roll 2025-02-30 over to March 2.
+  if (!isRfc3339(time)) {
     throw new CloudEventHeadersError(`CloudEvents time must be RFC 3339, got ${JSON.stringify(time)}`);
   }
   return time;

@@ -1,6 +1,6 @@
 import { DomainValidationError } from '../errors/domain-validation-error.js';
 import { describeValue } from '../internal/describe-value.js';
-import { parseRfc3339 } from '../internal/rfc3339.js';
+import { parseRfc3339 } from '@herald/schemas';
 import type { Brand } from './brand.js';
 
 // RFC 3339 has four-digit years; `toISOString()` writes `+010000-…` past them, which the wire
