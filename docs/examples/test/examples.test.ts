@@ -24,6 +24,7 @@ async function example(name: string, args: string[] = []): Promise<{ stdout: str
 describe.concurrent('examples', () => {
   it.each([
     ['basic-publisher', /^acked: herald-example-orders\[\d\]@\d+ key=order-1$/m],
+    ['custom-contract', /inv-1001 acked: herald-example-invoices\[0\]@\d+ ce_id=invoice-inv-1001\ninv-1002 acked: herald-example-invoices\[0\]@\d+ ce_id=invoice-inv-1002\nrefused: \$input\.currency: expected .*\nrefused: \$input\.terms: expected \(NetTerms \| DueOnReceipt\) \(kind: "net" \| "on_receipt"\)/],
     ['multi-topic-publisher', /acked: herald-example-orders-created\[\d\]@\d+\nacked: herald-example-orders-cancelled\[\d\]@\d+/],
     ['async-batch-publisher', /batch: 999 acked, 1 failed\n {2}order-500: ENCODE_FAILED/],
     ['context-manager', /leaving the scope with 100 pending\nscope left/],
