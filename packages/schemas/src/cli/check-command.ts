@@ -30,14 +30,20 @@ Options:
 Exit codes: 0 compatible, 1 incompatible changes found, 2 bad input.`;
 
 /** A subject's schema versions: version → parsed document. */
-type Versions = Map<number, { readonly text: string; readonly name: string }>;
+type Versions = Map<number, Schema>;
+
+/** One schema file: its text and where it came from, for messages. */
+interface Schema {
+  readonly text: string;
+  readonly name: string;
+}
 
 const VERSIONED = /^(.+)\.v(\d+)\.json$/;
 
 function add(into: Map<string, Versions>, fileName: string, text: string, where: string): void {
   const m = VERSIONED.exec(fileName);
   if (m === null) return;
-  const versions = into.get(m[1]!) ?? new Map();
+  const versions: Versions = into.get(m[1]!) ?? new Map<number, Schema>();
   versions.set(Number(m[2]), { text, name: where });
   into.set(m[1]!, versions);
 }
@@ -100,7 +106,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   }
   let found = 0;
   let pairs = 0;
-  const report = (subject: string, next: { text: string; name: string }, nextVersion: number, previous: { text: string; name: string }, previousVersion: number): void => {
+  const report = (subject: string, next: Schema, nextVersion: number, previous: Schema, previousVersion: number): void => {
     pairs++;
     for (const change of incompatibilities(parse(previous.text, previous.name), parse(next.text, next.name), mode)) {
       found++;
@@ -109,8 +115,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     }
   };
   for (const [subject, versions] of current) {
-    const published = baseline.get(subject) ?? new Map();
-    const registered = (v: number) => published.get(v) ?? versions.get(v)!;
+    const published: Versions = baseline.get(subject) ?? new Map<number, Schema>();
+    const registered = (v: number): Schema => published.get(v) ?? versions.get(v)!;
     const all = [...new Set([...versions.keys(), ...published.keys()])].sort((a, b) => a - b);
     for (const v of [...versions.keys()].sort((a, b) => a - b)) {
       const now = versions.get(v)!;
