@@ -44,7 +44,7 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
   if (v5 !== "authorized" && v5 !== "captured" && v5 !== "refunded" && v5 !== "failed") return -1;
   if (typeof v6 !== 'number' || !Number.isFinite(v6) || !(0 <= v6)) return -1;
   if (v7 !== "EUR" && v7 !== "USD" && v7 !== "GBP") return -1;
-  r = 84 + v3.length * MAX_BYTES_PER_CODE_UNIT + v4.length * MAX_BYTES_PER_CODE_UNIT + (v5 as string).length * MAX_BYTES_PER_CODE_UNIT + MAX_NUMBER_BYTES + (v7 as string).length * MAX_BYTES_PER_CODE_UNIT;
+  r = 97 + v3.length * MAX_BYTES_PER_CODE_UNIT + v4.length * MAX_BYTES_PER_CODE_UNIT + MAX_NUMBER_BYTES;
   if (p + r > b.length) {
     p = sink.grow(p, r);
     b = sink.buf;
@@ -87,7 +87,7 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
   b[p + 16] = 34;
   p += 17;
   p = writeJsonChars(b, p, v4);
-  // "\",\"status\":\""
+  // "\",\"status\":"
   b[p] = 34;
   b[p + 1] = 44;
   b[p + 2] = 34;
@@ -99,24 +99,73 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
   b[p + 8] = 115;
   b[p + 9] = 34;
   b[p + 10] = 58;
-  b[p + 11] = 34;
-  p += 12;
-  p = writeJsonChars(b, p, (v5 as string));
-  // "\",\"amount\":"
-  b[p] = 34;
-  b[p + 1] = 44;
-  b[p + 2] = 34;
-  b[p + 3] = 97;
-  b[p + 4] = 109;
-  b[p + 5] = 111;
-  b[p + 6] = 117;
-  b[p + 7] = 110;
-  b[p + 8] = 116;
-  b[p + 9] = 34;
-  b[p + 10] = 58;
   p += 11;
+  if (v5 === "authorized") {
+    b[p] = 34;
+    b[p + 1] = 97;
+    b[p + 2] = 117;
+    b[p + 3] = 116;
+    b[p + 4] = 104;
+    b[p + 5] = 111;
+    b[p + 6] = 114;
+    b[p + 7] = 105;
+    b[p + 8] = 122;
+    b[p + 9] = 101;
+    b[p + 10] = 100;
+    b[p + 11] = 34;
+    p += 12;
+  }
+  else if (v5 === "captured") {
+    b[p] = 34;
+    b[p + 1] = 99;
+    b[p + 2] = 97;
+    b[p + 3] = 112;
+    b[p + 4] = 116;
+    b[p + 5] = 117;
+    b[p + 6] = 114;
+    b[p + 7] = 101;
+    b[p + 8] = 100;
+    b[p + 9] = 34;
+    p += 10;
+  }
+  else if (v5 === "refunded") {
+    b[p] = 34;
+    b[p + 1] = 114;
+    b[p + 2] = 101;
+    b[p + 3] = 102;
+    b[p + 4] = 117;
+    b[p + 5] = 110;
+    b[p + 6] = 100;
+    b[p + 7] = 101;
+    b[p + 8] = 100;
+    b[p + 9] = 34;
+    p += 10;
+  }
+  else {
+    b[p] = 34;
+    b[p + 1] = 102;
+    b[p + 2] = 97;
+    b[p + 3] = 105;
+    b[p + 4] = 108;
+    b[p + 5] = 101;
+    b[p + 6] = 100;
+    b[p + 7] = 34;
+    p += 8;
+  }
+  // ",\"amount\":"
+  b[p] = 44;
+  b[p + 1] = 34;
+  b[p + 2] = 97;
+  b[p + 3] = 109;
+  b[p + 4] = 111;
+  b[p + 5] = 117;
+  b[p + 6] = 110;
+  b[p + 7] = 116;
+  b[p + 8] = 34;
+  b[p + 9] = 58;
+  p += 10;
   p = writeJsonNumber(b, p, v6);
-  // ",\"currency\":\""
+  // ",\"currency\":"
   b[p] = 44;
   b[p + 1] = 34;
   b[p + 2] = 99;
@@ -129,27 +178,48 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
   b[p + 9] = 121;
   b[p + 10] = 34;
   b[p + 11] = 58;
-  b[p + 12] = 34;
-  p += 13;
-  p = writeJsonChars(b, p, (v7 as string));
-  // "\",\"customer_id\":"
-  b[p] = 34;
-  b[p + 1] = 44;
-  b[p + 2] = 34;
-  b[p + 3] = 99;
-  b[p + 4] = 117;
-  b[p + 5] = 115;
-  b[p + 6] = 116;
-  b[p + 7] = 111;
-  b[p + 8] = 109;
-  b[p + 9] = 101;
-  b[p + 10] = 114;
-  b[p + 11] = 95;
-  b[p + 12] = 105;
-  b[p + 13] = 100;
-  b[p + 14] = 34;
-  b[p + 15] = 58;
-  p += 16;
+  p += 12;
+  if (v7 === "EUR") {
+    b[p] = 34;
+    b[p + 1] = 69;
+    b[p + 2] = 85;
+    b[p + 3] = 82;
+    b[p + 4] = 34;
+    p += 5;
+  }
+  else if (v7 === "USD") {
+    b[p] = 34;
+    b[p + 1] = 85;
+    b[p + 2] = 83;
+    b[p + 3] = 68;
+    b[p + 4] = 34;
+    p += 5;
+  }
+  else {
+    b[p] = 34;
+    b[p + 1] = 71;
+    b[p + 2] = 66;
+    b[p + 3] = 80;
+    b[p + 4] = 34;
+    p += 5;
+  }
+  // ",\"customer_id\":"
+  b[p] = 44;
+  b[p + 1] = 34;
+  b[p + 2] = 99;
+  b[p + 3] = 117;
+  b[p + 4] = 115;
+  b[p + 5] = 116;
+  b[p + 6] = 111;
+  b[p + 7] = 109;
+  b[p + 8] = 101;
+  b[p + 9] = 114;
+  b[p + 10] = 95;
+  b[p + 11] = 105;
+  b[p + 12] = 100;
+  b[p + 13] = 34;
+  b[p + 14] = 58;
+  p += 15;
   if (v8 === null) {
     r = 4;
     if (p + r > b.length) {
@@ -237,12 +307,12 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
     if (v16 !== "visa" && v16 !== "mastercard" && v16 !== "amex") return -1;
     if (typeof v17 !== 'string') return -1;
     if (typeof v18 !== 'boolean') return -1;
-    r = 56 + (v15 as string).length * MAX_BYTES_PER_CODE_UNIT + (v16 as string).length * MAX_BYTES_PER_CODE_UNIT + v17.length * MAX_BYTES_PER_CODE_UNIT;
+    r = 70 + v17.length * MAX_BYTES_PER_CODE_UNIT;
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
     }
-    // "{\"type\":\""
+    // "{\"type\":"
     b[p] = 123;
     b[p + 1] = 34;
     b[p + 2] = 116;
@@ -251,36 +321,70 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
     b[p + 5] = 101;
     b[p + 6] = 34;
     b[p + 7] = 58;
-    b[p + 8] = 34;
-    p += 9;
-    p = writeJsonChars(b, p, (v15 as string));
-    // "\",\"brand\":\""
+    p += 8;
     b[p] = 34;
-    b[p + 1] = 44;
-    b[p + 2] = 34;
-    b[p + 3] = 98;
-    b[p + 4] = 114;
-    b[p + 5] = 97;
-    b[p + 6] = 110;
-    b[p + 7] = 100;
-    b[p + 8] = 34;
-    b[p + 9] = 58;
-    b[p + 10] = 34;
-    p += 11;
-    p = writeJsonChars(b, p, (v16 as string));
-    // "\",\"last4\":\""
-    b[p] = 34;
-    b[p + 1] = 44;
-    b[p + 2] = 34;
-    b[p + 3] = 108;
+    b[p + 1] = 99;
+    b[p + 2] = 97;
+    b[p + 3] = 114;
+    b[p + 4] = 100;
+    b[p + 5] = 34;
+    p += 6;
+    // ",\"brand\":"
+    b[p] = 44;
+    b[p + 1] = 34;
+    b[p + 2] = 98;
+    b[p + 3] = 114;
     b[p + 4] = 97;
-    b[p + 5] = 115;
-    b[p + 6] = 116;
-    b[p + 7] = 52;
-    b[p + 8] = 34;
-    b[p + 9] = 58;
-    b[p + 10] = 34;
-    p += 11;
+    b[p + 5] = 110;
+    b[p + 6] = 100;
+    b[p + 7] = 34;
+    b[p + 8] = 58;
+    p += 9;
+    if (v16 === "visa") {
+      b[p] = 34;
+      b[p + 1] = 118;
+      b[p + 2] = 105;
+      b[p + 3] = 115;
+      b[p + 4] = 97;
+      b[p + 5] = 34;
+      p += 6;
+    }
+    else if (v16 === "mastercard") {
+      b[p] = 34;
+      b[p + 1] = 109;
+      b[p + 2] = 97;
+      b[p + 3] = 115;
+      b[p + 4] = 116;
+      b[p + 5] = 101;
+      b[p + 6] = 114;
+      b[p + 7] = 99;
+      b[p + 8] = 97;
+      b[p + 9] = 114;
+      b[p + 10] = 100;
+      b[p + 11] = 34;
+      p += 12;
+    }
+    else {
+      b[p] = 34;
+      b[p + 1] = 97;
+      b[p + 2] = 109;
+      b[p + 3] = 101;
+      b[p + 4] = 120;
+      b[p + 5] = 34;
+      p += 6;
+    }
+    // ",\"last4\":\""
+    b[p] = 44;
+    b[p + 1] = 34;
+    b[p + 2] = 108;
+    b[p + 3] = 97;
+    b[p + 4] = 115;
+    b[p + 5] = 116;
+    b[p + 6] = 52;
+    b[p + 7] = 34;
+    b[p + 8] = 58;
+    b[p + 9] = 34;
+    p += 10;
     p = writeJsonChars(b, p, v17);
     // "\",\"three_d_secure\":"
     b[p] = 34;
@@ -321,12 +425,12 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
     const v23 = o20["reference"];
     if (v21 !== "bank_transfer") return -1;
     if (typeof v22 !== 'string') return -1;
-    r = 39 + (v21 as string).length * MAX_BYTES_PER_CODE_UNIT + v22.length * MAX_BYTES_PER_CODE_UNIT;
+    r = 52 + v22.length * MAX_BYTES_PER_CODE_UNIT;
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
     }
-    // "{\"type\":\""
+    // "{\"type\":"
     b[p] = 123;
     b[p + 1] = 34;
     b[p + 2] = 116;
@@ -335,27 +439,40 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
     b[p + 5] = 101;
     b[p + 6] = 34;
     b[p + 7] = 58;
-    b[p + 8] = 34;
-    p += 9;
-    p = writeJsonChars(b, p, (v21 as string));
-    // "\",\"iban_last4\":\""
+    p += 8;
     b[p] = 34;
-    b[p + 1] = 44;
-    b[p + 2] = 34;
-    b[p + 3] = 105;
-    b[p + 4] = 98;
-    b[p + 5] = 97;
-    b[p + 6] = 110;
-    b[p + 7] = 95;
-    b[p + 8] = 108;
-    b[p + 9] = 97;
+    b[p + 1] = 98;
+    b[p + 2] = 97;
+    b[p + 3] = 110;
+    b[p + 4] = 107;
+    b[p + 5] = 95;
+    b[p + 6] = 116;
+    b[p + 7] = 114;
+    b[p + 8] = 97;
+    b[p + 9] = 110;
     b[p + 10] = 115;
-    b[p + 11] = 116;
-    b[p + 12] = 52;
-    b[p + 13] = 34;
-    b[p + 14] = 58;
-    b[p + 15] = 34;
-    p += 16;
+    b[p + 11] = 102;
+    b[p + 12] = 101;
+    b[p + 13] = 114;
+    b[p + 14] = 34;
+    p += 15;
+    // ",\"iban_last4\":\""
+    b[p] = 44;
+    b[p + 1] = 34;
+    b[p + 2] = 105;
+    b[p + 3] = 98;
+    b[p + 4] = 97;
+    b[p + 5] = 110;
+    b[p + 6] = 95;
+    b[p + 7] = 108;
+    b[p + 8] = 97;
+    b[p + 9] = 115;
+    b[p + 10] = 116;
+    b[p + 11] = 52;
+    b[p + 12] = 34;
+    b[p + 13] = 58;
+    b[p + 14] = 34;
+    p += 15;
     p = writeJsonChars(b, p, v22);
     // "\",\"reference\":"
     b[p] = 34;
@@ -422,12 +539,12 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
     const v27 = o25["provider"];
     if (v26 !== "wallet") return -1;
     if (v27 !== "apple_pay" && v27 !== "google_pay" && v27 !== "paypal") return -1;
-    r = 25 + (v26 as string).length * MAX_BYTES_PER_CODE_UNIT + (v27 as string).length * MAX_BYTES_PER_CODE_UNIT;
+    r = 41;
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
     }
-    // "{\"type\":\""
+    // "{\"type\":"
     b[p] = 123;
     b[p + 1] = 34;
     b[p + 2] = 116;
@@ -436,30 +553,73 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
     b[p + 5] = 101;
     b[p + 6] = 34;
     b[p + 7] = 58;
-    b[p + 8] = 34;
-    p += 9;
-    p = writeJsonChars(b, p, (v26 as string));
-    // "\",\"provider\":\""
+    p += 8;
     b[p] = 34;
-    b[p + 1] = 44;
-    b[p + 2] = 34;
-    b[p + 3] = 112;
-    b[p + 4] = 114;
-    b[p + 5] = 111;
-    b[p + 6] = 118;
-    b[p + 7] = 105;
-    b[p + 8] = 100;
-    b[p + 9] = 101;
-    b[p + 10] = 114;
-    b[p + 11] = 34;
-    b[p + 12] = 58;
-    b[p + 13] = 34;
-    p += 14;
-    p = writeJsonChars(b, p, (v27 as string));
-    // "\"}"
-    b[p] = 34;
-    b[p + 1] = 125;
-    p += 2;
+    b[p + 1] = 119;
+    b[p + 2] = 97;
+    b[p + 3] = 108;
+    b[p + 4] = 108;
+    b[p + 5] = 101;
+    b[p + 6] = 116;
+    b[p + 7] = 34;
+    p += 8;
+    // ",\"provider\":"
+    b[p] = 44;
+    b[p + 1] = 34;
+    b[p + 2] = 112;
+    b[p + 3] = 114;
+    b[p + 4] = 111;
+    b[p + 5] = 118;
+    b[p + 6] = 105;
+    b[p + 7] = 100;
+    b[p + 8] = 101;
+    b[p + 9] = 114;
+    b[p + 10] = 34;
+    b[p + 11] = 58;
+    p += 12;
+    if (v27 === "apple_pay") {
+      b[p] = 34;
+      b[p + 1] = 97;
+      b[p + 2] = 112;
+      b[p + 3] = 112;
+      b[p + 4] = 108;
+      b[p + 5] = 101;
+      b[p + 6] = 95;
+      b[p + 7] = 112;
+      b[p + 8] = 97;
+      b[p + 9] = 121;
+      b[p + 10] = 34;
+      p += 11;
+    }
+    else if (v27 === "google_pay") {
+      b[p] = 34;
+      b[p + 1] = 103;
+      b[p + 2] = 111;
+      b[p + 3] = 111;
+      b[p + 4] = 103;
+      b[p + 5] = 108;
+      b[p + 6] = 101;
+      b[p + 7] = 95;
+      b[p + 8] = 112;
+      b[p + 9] = 97;
+      b[p + 10] = 121;
+      b[p + 11] = 34;
+      p += 12;
+    }
+    else {
+      b[p] = 34;
+      b[p + 1] = 112;
+      b[p + 2] = 97;
+      b[p + 3] = 121;
+      b[p + 4] = 112;
+      b[p + 5] = 97;
+      b[p + 6] = 108;
+      b[p + 7] = 34;
+      p += 8;
+    }
+    // "}"
+    b[p] = 125;
+    p += 1;
   }
   else return -1;
   if (v11 !== undefined) {

@@ -43,7 +43,7 @@ export function writeInvoiceIssuedV1(input: unknown, sink: ByteSink): number {
   if (typeof v5 !== 'string' || !(1 <= v5.length)) return -1;
   if (v6 !== "EUR" && v6 !== "USD" && v6 !== "GBP") return -1;
   if (typeof v7 !== 'number' || !Number.isFinite(v7) || !(0 <= v7)) return -1;
-  r = 80 + v3.length * MAX_BYTES_PER_CODE_UNIT + v4.length * MAX_BYTES_PER_CODE_UNIT + v5.length * MAX_BYTES_PER_CODE_UNIT + (v6 as string).length * MAX_BYTES_PER_CODE_UNIT + MAX_NUMBER_BYTES;
+  r = 83 + v3.length * MAX_BYTES_PER_CODE_UNIT + v4.length * MAX_BYTES_PER_CODE_UNIT + v5.length * MAX_BYTES_PER_CODE_UNIT + MAX_NUMBER_BYTES;
   if (p + r > b.length) {
     p = sink.grow(p, r);
     b = sink.buf;
@@ -104,7 +104,7 @@ export function writeInvoiceIssuedV1(input: unknown, sink: ByteSink): number {
   b[p + 16] = 34;
   p += 17;
   p = writeJsonChars(b, p, v5);
-  // "\",\"currency\":\""
+  // "\",\"currency\":"
   b[p] = 34;
   b[p + 1] = 44;
   b[p + 2] = 34;
@@ -118,21 +118,42 @@ export function writeInvoiceIssuedV1(input: unknown, sink: ByteSink): number {
   b[p + 10] = 121;
   b[p + 11] = 34;
   b[p + 12] = 58;
-  b[p + 13] = 34;
-  p += 14;
-  p = writeJsonChars(b, p, (v6 as string));
-  // "\",\"total\":"
-  b[p] = 34;
-  b[p + 1] = 44;
-  b[p + 2] = 34;
-  b[p + 3] = 116;
-  b[p + 4] = 111;
-  b[p + 5] = 116;
-  b[p + 6] = 97;
-  b[p + 7] = 108;
-  b[p + 8] = 34;
-  b[p + 9] = 58;
-  p += 10;
+  p += 13;
+  if (v6 === "EUR") {
+    b[p] = 34;
+    b[p + 1] = 69;
+    b[p + 2] = 85;
+    b[p + 3] = 82;
+    b[p + 4] = 34;
+    p += 5;
+  }
+  else if (v6 === "USD") {
+    b[p] = 34;
+    b[p + 1] = 85;
+    b[p + 2] = 83;
+    b[p + 3] = 68;
+    b[p + 4] = 34;
+    p += 5;
+  }
+  else {
+    b[p] = 34;
+    b[p + 1] = 71;
+    b[p + 2] = 66;
+    b[p + 3] = 80;
+    b[p + 4] = 34;
+    p += 5;
+  }
+  // ",\"total\":"
+  b[p] = 44;
+  b[p + 1] = 34;
+  b[p + 2] = 116;
+  b[p + 3] = 111;
+  b[p + 4] = 116;
+  b[p + 5] = 97;
+  b[p + 6] = 108;
+  b[p + 7] = 34;
+  b[p + 8] = 58;
+  p += 9;
   p = writeJsonNumber(b, p, v7);
   // ",\"terms\":"
   b[p] = 44;
@@ -160,12 +181,12 @@ export function writeInvoiceIssuedV1(input: unknown, sink: ByteSink): number {
     const v15 = o13["days"];
     if (v14 !== "net") return -1;
     if (v15 !== 14 && v15 !== 30 && v15 !== 60) return -1;
-    r = 19 + (v14 as string).length * MAX_BYTES_PER_CODE_UNIT + MAX_NUMBER_BYTES;
+    r = 24;
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
     }
-    // "{\"kind\":\""
+    // "{\"kind\":"
     b[p] = 123;
     b[p + 1] = 34;
     b[p + 2] = 107;
@@ -174,21 +195,38 @@ export function writeInvoiceIssuedV1(input: unknown, sink: ByteSink): number {
     b[p + 5] = 100;
     b[p + 6] = 34;
     b[p + 7] = 58;
-    b[p + 8] = 34;
-    p += 9;
-    p = writeJsonChars(b, p, (v14 as string));
-    // "\",\"days\":"
+    p += 8;
     b[p] = 34;
-    b[p + 1] = 44;
-    b[p + 2] = 34;
-    b[p + 3] = 100;
-    b[p + 4] = 97;
-    b[p + 5] = 121;
-    b[p + 6] = 115;
-    b[p + 7] = 34;
-    b[p + 8] = 58;
-    p += 9;
-    p = writeJsonNumber(b, p, (v15 as number));
+    b[p + 1] = 110;
+    b[p + 2] = 101;
+    b[p + 3] = 116;
+    b[p + 4] = 34;
+    p += 5;
+    // ",\"days\":"
+    b[p] = 44;
+    b[p + 1] = 34;
+    b[p + 2] = 100;
+    b[p + 3] = 97;
+    b[p + 4] = 121;
+    b[p + 5] = 115;
+    b[p + 6] = 34;
+    b[p + 7] = 58;
+    p += 8;
+    if (v15 === 14) {
+      b[p] = 49;
+      b[p + 1] = 52;
+      p += 2;
+    }
+    else if (v15 === 30) {
+      b[p] = 51;
+      b[p + 1] = 48;
+      p += 2;
+    }
+    else {
+      b[p] = 54;
+      b[p + 1] = 48;
+      p += 2;
+    }
     // "}"
     b[p] = 125;
     p += 1;
@@ -203,12 +241,12 @@ export function writeInvoiceIssuedV1(input: unknown, sink: ByteSink): number {
     if (k16.length !== 1 || k16[0] !== "kind") return -1;
     const v18 = o17["kind"];
     if (v18 !== "on_receipt") return -1;
-    r = 11 + (v18 as string).length * MAX_BYTES_PER_CODE_UNIT;
+    r = 21;
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
     }
-    // "{\"kind\":\""
+    // "{\"kind\":"
     b[p] = 123;
     b[p + 1] = 34;
     b[p + 2] = 107;
@@ -217,13 +255,23 @@ export function writeInvoiceIssuedV1(input: unknown, sink: ByteSink): number {
     b[p + 5] = 100;
     b[p + 6] = 34;
     b[p + 7] = 58;
-    b[p + 8] = 34;
-    p += 9;
-    p = writeJsonChars(b, p, (v18 as string));
-    // "\"}"
+    p += 8;
     b[p] = 34;
-    b[p + 1] = 125;
-    p += 2;
+    b[p + 1] = 111;
+    b[p + 2] = 110;
+    b[p + 3] = 95;
+    b[p + 4] = 114;
+    b[p + 5] = 101;
+    b[p + 6] = 99;
+    b[p + 7] = 101;
+    b[p + 8] = 105;
+    b[p + 9] = 112;
+    b[p + 10] = 116;
+    b[p + 11] = 34;
+    p += 12;
+    // "}"
+    b[p] = 125;
+    p += 1;
   }
   else return -1;
   r = 18;

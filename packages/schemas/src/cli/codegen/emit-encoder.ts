@@ -23,11 +23,27 @@ export interface EncoderInput {
 type Piece =
   | { readonly kind: 'const'; readonly text: string }
   | { readonly kind: 'string' | 'number' | 'uint' | 'boolean'; readonly value: string }
+  /** A value already checked to be one of a few literals: each one's JSON text is constant. */
+  | { readonly kind: 'choice'; readonly value: string; readonly options: readonly Literal[] }
   /** A value with its own checks and reservations; `open`/`close` join the surrounding runs. */
   | { readonly kind: 'nested'; readonly open: string; readonly close: string; readonly emit: () => void };
 
 function utf8Bytes(text: string): number[] {
   return [...Buffer.from(text, 'utf8')];
+}
+
+/** Writes the pre-encoded JSON of whichever literal `name` holds (the last one needs no test). */
+function writeChoice(e: Emitter, name: string, options: readonly Literal[]): void {
+  options.forEach((option, i) => {
+    const bytes = utf8Bytes(JSON.stringify(option));
+    const head = i === options.length - 1 ? (i === 0 ? '' : 'else') : `${i === 0 ? '' : 'else '}if (${name} === ${JSON.stringify(option)})`;
+    const body = (): void => {
+      bytes.forEach((byte, j) => e.line(`b[${j === 0 ? 'p' : `p + ${j}`}] = ${byte};`));
+      e.line(`p += ${bytes.length};`);
+    };
+    if (head === '') body();
+    else e.block(head, body);
+  });
 }
 
 /** Writes the pieces, reserving room once per run of pieces between nested values. */
@@ -47,6 +63,7 @@ function emitPieces(e: Emitter, pieces: readonly Piece[], commaIndex: string | u
       if (piece.kind === 'const') constant += utf8Bytes(piece.text).length;
       else if (piece.kind === 'string') variable.push(e.use(`${piece.value}.length * MAX_BYTES_PER_CODE_UNIT`, 'MAX_BYTES_PER_CODE_UNIT'));
       else if (piece.kind === 'boolean') constant += 5;
+      else if (piece.kind === 'choice') constant += Math.max(...piece.options.map((o) => utf8Bytes(JSON.stringify(o)).length));
       else if (piece.kind !== 'nested') variable.push(e.use('MAX_NUMBER_BYTES', 'MAX_NUMBER_BYTES'));
     }
     e.line(`r = ${[String(constant), ...variable].join(' + ')};`);
@@ -67,6 +84,7 @@ function emitPieces(e: Emitter, pieces: readonly Piece[], commaIndex: string | u
       else if (piece.kind === 'number') e.line(e.use(`p = writeJsonNumber(b, p, ${piece.value});`, 'writeJsonNumber'));
       else if (piece.kind === 'uint') e.line(e.use(`p = writeJsonUint(b, p, ${piece.value});`, 'writeJsonUint'));
       else if (piece.kind === 'boolean') e.line(e.use(`p = ${piece.value} ? writeJsonTrue(b, p) : writeJsonFalse(b, p);`, 'writeJsonTrue', 'writeJsonFalse'));
+      else if (piece.kind === 'choice') writeChoice(e, piece.value, piece.options);
     }
     run = [];
   };
@@ -108,16 +126,9 @@ function pieces(e: Emitter, type: WireType, name: string): Piece[] {
     case 'boolean':
       fail([`typeof ${name} !== 'boolean'`]);
       return [{ kind: 'boolean', value: name }];
-    case 'literal': {
+    case 'literal':
       fail([type.values.map((v) => `${name} !== ${JSON.stringify(v)}`).join(' && ')]);
-      const kinds = new Set(type.values.map((v) => typeof v));
-      if (kinds.size === 1 && kinds.has('string')) {
-        return [{ kind: 'const', text: '"' }, { kind: 'string', value: `(${name} as string)` }, { kind: 'const', text: '"' }];
-      }
-      if (kinds.size === 1 && kinds.has('number')) return [{ kind: 'number', value: `(${name} as number)` }];
-      if (kinds.size === 1) return [{ kind: 'boolean', value: `(${name} as boolean)` }];
-      return [nested(() => mixedLiteral(e, type.values, name))];
-    }
+      return [{ kind: 'choice', value: name, options: type.values }];
     case 'nullable':
       return [
         nested(() => {
@@ -138,15 +149,6 @@ function pieces(e: Emitter, type: WireType, name: string): Piece[] {
 
 function nested(emit: () => void): Piece {
   return { kind: 'nested', open: '', close: '', emit };
-}
-
-/** A literal union mixing strings, numbers and booleans: written by the type found. */
-function mixedLiteral(e: Emitter, values: readonly Literal[], name: string): void {
-  e.block(`if (typeof ${name} === 'string')`, () =>
-    emitPieces(e, [{ kind: 'const', text: '"' }, { kind: 'string', value: name }, { kind: 'const', text: '"' }], undefined),
-  );
-  e.block(`else if (typeof ${name} === 'number')`, () => emitPieces(e, [{ kind: 'number', value: name }], undefined));
-  if (values.some((v) => typeof v === 'boolean')) e.block('else', () => emitPieces(e, [{ kind: 'boolean', value: `(${name} as boolean)` }], undefined));
 }
 
 /** Emits code that validates and writes the value in `name`, preceded by `,` unless `commaIndex` is 0. */
