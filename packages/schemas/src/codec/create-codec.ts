@@ -17,9 +17,11 @@ type Checked = { readonly ok: true; readonly plain: unknown } | { readonly ok: f
  */
 function unionExplainer(unions: readonly UnionTag[]): (error: ValidatorError) => ValidatorError {
   if (unions.length === 0) return (error) => error;
-  const byName = new Map(unions.map((u) => [u.expected, u]));
+  // typia names a union's members in declaration order here and in sorted order there: compare sets.
+  const key = (name: string): string => name.replace(/^\((.*)\)$/, '$1').split(' | ').sort().join(' | ');
+  const byName = new Map(unions.map((u) => [key(u.expected), u]));
   return (error) => {
-    const union = byName.get(error.expected);
+    const union = byName.get(key(error.expected));
     if (union === undefined) return error;
     const allowed = union.values.map((v) => JSON.stringify(v)).join(' | ');
     return { ...error, expected: `${error.expected} (${union.tag}: ${allowed})` };
