@@ -6,11 +6,14 @@ import { defineProject } from 'vitest/config';
 import type { UserWorkspaceConfig } from 'vitest/config';
 
 const globalSetup = fileURLToPath(new URL('./test-support/kafka-global-setup.ts', import.meta.url));
+const postgresSetup = fileURLToPath(new URL('./test-support/postgres-global-setup.ts', import.meta.url));
 
 /** How one project differs from the defaults. */
 export interface HeraldProjectOptions {
   /** Start (or reuse) the local brokers. */
   readonly kafka?: boolean;
+  /** Start (or reuse) the local PostgreSQL (scripts/postgres), for the outbox. */
+  readonly postgres?: boolean;
   /**
    * Run the package's type tests (`*.test-d.ts` files, `expectTypeOf`) under vitest's typecheck
    * mode, so they are counted as the type tests they are, not as runtime tests that assert nothing
@@ -23,7 +26,7 @@ export interface HeraldProjectOptions {
 }
 
 /** The vitest project config for one workspace package. */
-export function heraldProject(name: string, dir: string, { kafka = false, types = false, include = ['test/**/*.test.ts'], provide = {} }: HeraldProjectOptions = {}): UserWorkspaceConfig {
+export function heraldProject(name: string, dir: string, { kafka = false, postgres = false, types = false, include = ['test/**/*.test.ts'], provide = {} }: HeraldProjectOptions = {}): UserWorkspaceConfig {
   return defineProject({
     plugins: [UnpluginTypia({ cache: false, log: false, tsconfig: `${dir}/tsconfig.json` })],
     test: {
@@ -31,7 +34,7 @@ export function heraldProject(name: string, dir: string, { kafka = false, types 
       root: dir,
       include,
       provide,
-      globalSetup: kafka ? [globalSetup] : [],
+      globalSetup: [...(kafka ? [globalSetup] : []), ...(postgres ? [postgresSetup] : [])],
       typecheck: { enabled: types, only: false, include: ['test/**/*.test-d.ts'], tsconfig: `${dir}/tsconfig.json` },
       testTimeout: 60_000,
       hookTimeout: 180_000,

@@ -1,6 +1,7 @@
 // Publisher
 export { createPublisher } from './publisher.js';
 export { createTransactionalPublisher } from './transactions/transactional-publisher.js';
+export { createRecordEncoder } from './record-encoder.js';
 export { installGracefulShutdown } from './shutdown.js';
 export { presets } from './presets.js';
 export { createDefaultLogger } from './logger.js';
@@ -38,7 +39,8 @@ export { TransactionAbortedError, TransactionOutcomeUnknownError } from './trans
 export type { DeliveryOutcome, PublisherErrorCode } from './errors.js';
 export type { KafkaSettings, SaslSettings, SslSettings } from './kafka-settings.js';
 export type { Logger, LogMethod } from './logger.js';
-export type { PublisherOptions } from './options.js';
+export type { PublisherOptions, RecordOptions } from './options.js';
+export type { EncodedRecord } from './record-encoder.js';
 export type { RetryOptions } from './resilience/retry-policy.js';
 export type { Transaction } from './transactions/transaction.js';
 export type { TransactionalPublisher, TransactionResult } from './transactions/transactional-publisher.js';

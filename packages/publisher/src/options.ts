@@ -17,10 +17,12 @@ import type { RetryOptions } from './resilience/retry-policy.js';
 import type { DeadLetterOptions } from './resilience/dead-letter.js';
 import type { CircuitBreakerOptions } from './resilience/circuit-breaker.js';
 
-/** Options of {@link createPublisher}. Give exactly one of `topic` and `route`. */
-export interface PublisherOptions<T> {
-  /** Bootstrap brokers, `host:port`, as a list or comma-separated. Use `127.0.0.1`, not `localhost`. */
-  readonly brokers: string | ReadonlyArray<string>;
+/**
+ * How an event becomes a record: topic, codec, key and headers. Shared by {@link PublisherOptions}
+ * and {@link createRecordEncoder} (the transactional outbox), so both build records by one set of
+ * rules. Give exactly one of `topic` and `route`.
+ */
+export interface RecordOptions<T> {
   /** The one topic every event goes to. */
   readonly topic?: string;
   /** Picks each event's topic (the multi-topic publisher). */
@@ -31,6 +33,12 @@ export interface PublisherOptions<T> {
   readonly key?: (event: T) => MessageKey;
   /** Headers for every record, or a function of the event. */
   readonly headers?: Headers | ((event: T) => Headers);
+}
+
+/** Options of {@link createPublisher}. Give exactly one of `topic` and `route`. */
+export interface PublisherOptions<T> extends RecordOptions<T> {
+  /** Bootstrap brokers, `host:port`, as a list or comma-separated. Use `127.0.0.1`, not `localhost`. */
+  readonly brokers: string | ReadonlyArray<string>;
   /** Settings bundle, see `docs/publisher.md`. @defaultValue 'reliable' */
   readonly preset?: PresetName;
   /** Typed producer settings; they win over the preset. */
@@ -77,14 +85,18 @@ export interface PublisherOptions<T> {
   readonly circuitBreaker?: CircuitBreakerOptions;
 }
 
-/** Options after defaults and checks: what the publisher runs with. */
-export interface ResolvedOptions<T> {
+/** Record options after checks: what the record builder runs with. */
+export interface ResolvedRecordOptions<T> {
   readonly topicOf: (event: T) => string;
   readonly fixedTopic: string | undefined;
   readonly codec: EventEncoder<T>;
   readonly key: ((event: T) => MessageKey) | undefined;
   readonly staticHeaders: Headers | undefined;
   readonly headersOf: ((event: T) => Headers) | undefined;
+}
+
+/** Options after defaults and checks: what the publisher runs with. */
+export interface ResolvedOptions<T> extends ResolvedRecordOptions<T> {
   readonly rdkafka: Readonly<Record<string, string | number | boolean>>;
   readonly clientId: string;
   readonly logger: Logger;
@@ -117,8 +129,8 @@ function checkedHeaders(headers: Headers): Headers {
   return { ...headers };
 }
 
-/** Checks `options` and fills in defaults; never touches the caller's objects. */
-export function resolveOptions<T>(options: PublisherOptions<T>): ResolvedOptions<T> {
+/** Checks the record options (topic/route, codec, key, headers); never touches the caller's objects. */
+export function resolveRecordOptions<T>(options: RecordOptions<T>): ResolvedRecordOptions<T> {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionsError('options', 'options are required');
   const { topic, route, codec, key, headers } = options;
   if ((topic === undefined) === (route === undefined)) throw new InvalidOptionsError('topic', 'give exactly one of `topic` and `route`');
@@ -127,6 +139,20 @@ export function resolveOptions<T>(options: PublisherOptions<T>): ResolvedOptions
   if (route !== undefined && typeof route !== 'function') throw new InvalidOptionsError('route', '`route` must be a function');
   if (typeof codec?.encode !== 'function') throw new InvalidOptionsError('codec', '`codec` must have an encode(event) function');
   if (key !== undefined && typeof key !== 'function') throw new InvalidOptionsError('key', '`key` must be a function of the event');
+  const headerFn = typeof headers === 'function' ? headers : undefined;
+  return {
+    topicOf: route ?? (() => topic as string),
+    fixedTopic: topic,
+    codec,
+    key,
+    staticHeaders: headers !== undefined && headerFn === undefined ? checkedHeaders(headers as Headers) : undefined,
+    headersOf: headerFn,
+  };
+}
+
+/** Checks `options` and fills in defaults; never touches the caller's objects. */
+export function resolveOptions<T>(options: PublisherOptions<T>): ResolvedOptions<T> {
+  const record = resolveRecordOptions(options);
   const preset = options.preset ?? 'reliable';
   if (!Object.hasOwn(presets, preset)) throw new InvalidOptionsError('preset', `unknown preset "${String(preset)}"; use reliable, lowLatency or highThroughput`);
   const clientId = options.clientId ?? 'herald';
@@ -149,16 +175,10 @@ export function resolveOptions<T>(options: PublisherOptions<T>): ResolvedOptions
   // "queue full" before our cap, which only wastes a round trip.
   const queueMax = Number(rdkafka['queue.buffering.max.messages'] ?? 100_000);
   if (queueMax < maxInFlight) rdkafka['queue.buffering.max.messages'] = maxInFlight;
-  const headerFn = typeof headers === 'function' ? headers : undefined;
   const resilience: ResilienceOptions = { retry: options.retry, deadLetter: options.deadLetter, circuitBreaker: options.circuitBreaker };
   checkResilienceOptions(resilience);
   return {
-    topicOf: route ?? (() => topic as string),
-    fixedTopic: topic,
-    codec,
-    key,
-    staticHeaders: headers !== undefined && headerFn === undefined ? checkedHeaders(headers as Headers) : undefined,
-    headersOf: headerFn,
+    ...record,
     rdkafka,
     clientId,
     logger: options.logger ?? createDefaultLogger(),

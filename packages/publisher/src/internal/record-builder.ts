@@ -1,6 +1,6 @@
 import { messageOf } from '@herald/errors';
 import { EncodeError, InvalidHeaderError, InvalidKeyError, InvalidTopicError, PublisherError } from '../errors.js';
-import type { ResolvedOptions } from '../options.js';
+import type { ResolvedRecordOptions } from '../options.js';
 import type { DeliveryReport, Headers, MessageKey, PublishOptions } from '../types.js';
 import type { Span } from '@opentelemetry/api';
 import type { RetryState } from '../resilience/retry-state.js';
@@ -70,7 +70,7 @@ function call<R>(what: string, fn: () => R, wrap: (message: string, cause: unkno
  * Builds the function that turns an event into an {@link OutgoingRecord}, or throws the Herald
  * error that says why it cannot be sent. Nothing reaches the transport unless all of it is valid.
  */
-export function createRecordBuilder<T>(options: ResolvedOptions<T>, keepBytes = false): (event: T, call?: PublishOptions) => OutgoingRecord {
+export function createRecordBuilder<T>(options: ResolvedRecordOptions<T>, keepBytes = false): (event: T, call?: PublishOptions) => OutgoingRecord {
   const { codec, key: keyOf, staticHeaders, headersOf, fixedTopic, topicOf } = options;
   const codecHeaders = codec.headers;
   // A record that may be sent again or dead-lettered must own its bytes: no reused buffer.

@@ -1,0 +1,414 @@
+import { context, propagation, ROOT_CONTEXT } from '@opentelemetry/api';
+import type { TextMapGetter } from '@opentelemetry/api';
+import type { HeaderValue, Logger } from '@herald/publisher';
+import type { PoolClient } from 'pg';
+import type { OutboxRecord } from './outbox-record.js';
+import { RelayMetrics } from './relay-metrics.js';
+import { resolveRelayOptions } from './relay-options.js';
+import type { OutboxRelayOptions, ResolvedRelayOptions } from './relay-options.js';
+import { RelayStore } from './relay-store.js';
+import type { Cursor, FailureGroup } from './relay-store.js';
+
+/** Where a relay is in its life. Only the `active` one of a table publishes. */
+export type RelayRole = 'idle' | 'standby' | 'active' | 'stopped';
+
+/** Counters of one relay since it started. */
+export interface RelayStats {
+  /** Rows acked by the broker and marked published. */
+  readonly published: number;
+  /** Failed publish attempts (each row counted once per attempt). */
+  readonly failedAttempts: number;
+  /** Rows moved to the quarantine table. */
+  readonly quarantined: number;
+  /** Rows deleted by the retention job. */
+  readonly deleted: number;
+  /** Times this relay became the active one. */
+  readonly activations: number;
+}
+
+/** Publishes committed outbox rows; one relay per table is active, the others stand by. */
+export interface OutboxRelay extends AsyncDisposable {
+  /** Starts competing for the table's lock; returns at once (see {@link OutboxRelay.whenActive}). */
+  start(): void;
+  /**
+   * Stops reading, waits (to the deadline) for publishes in flight and marks them, releases the
+   * lock. Runs once; rows left unmarked at the deadline are sent again by the next relay.
+   */
+  stop(options?: { readonly timeoutMs?: number }): Promise<void>;
+  /** Resolves when this relay holds the lock (at once if it does). */
+  whenActive(): Promise<void>;
+  readonly role: RelayRole;
+  readonly stats: Readonly<RelayStats>;
+}
+
+// First key of the two-int advisory lock ('HRLD'): the second is hashtext(table name).
+const LOCK_CLASS = 0x48524c44;
+
+const headerGetter: TextMapGetter<Readonly<Record<string, HeaderValue>>> = {
+  keys: (carrier) => Object.keys(carrier),
+  get: (carrier, key) => {
+    const value = carrier[key];
+    return value === undefined ? undefined : value.toString();
+  },
+};
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Creates a relay for one outbox table. It publishes rows of committed transactions with the
+ * given publisher, in (transaction id, sequence) order with many publishes in flight, and marks
+ * them published only after the broker acked. See docs/outbox.md for modes and tuning.
+ *
+ * @throws {InvalidOptionsError} when the options are invalid.
+ */
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  return new Relay(resolveRelayOptions(options));
+}
+
+class Relay implements OutboxRelay {
+  readonly #o: ResolvedRelayOptions;
+  readonly #store: RelayStore;
+  readonly #metrics: RelayMetrics;
+  readonly #log: Logger;
+  readonly #stats = { published: 0, failedAttempts: 0, quarantined: 0, deleted: 0, activations: 0 };
+  #role: RelayRole = 'idle';
+  #running: Promise<void> | undefined;
+  #stopping = false;
+  #stopDeadline = Number.POSITIVE_INFINITY;
+  #leader = false;
+  #activeWaiters: Array<() => void> = [];
+  /** The main loop's pending pause, and whether a wake-up came while it was not pausing. */
+  #wakeUp: (() => void) | undefined;
+  #woken = false;
+  /** Rows handed to the publisher and not yet settled and recorded. */
+  #inFlight = 0;
+  /** Acked rows whose mark failed (database away): marked before anything is read again. */
+  #unmarked: string[] = [];
+  /** Read from the oldest unpublished row again once nothing is in flight (after a failure). */
+  #fresh = true;
+  #holdUntil = 0;
+  #failStreak = 0;
+  #retaining = false;
+  readonly #onPoolError = (error: Error) => this.#log.warn('outbox relay: idle pool connection failed', { error: error.message });
+
+  constructor(options: ResolvedRelayOptions) {
+    this.#o = options;
+    this.#store = new RelayStore(options.pool, options.names);
+    this.#metrics = new RelayMetrics(options.meterProvider, options.names.name);
+    const meta = { component: 'outbox-relay', table: options.names.name };
+    this.#log = typeof options.logger.child === 'function' ? options.logger.child(meta) : options.logger;
+  }
+
+  get role(): RelayRole {
+    return this.#role;
+  }
+
+  get stats(): Readonly<RelayStats> {
+    return { ...this.#stats };
+  }
+
+  start(): void {
+    if (this.#running !== undefined || this.#stopping) return;
+    // A pool without an error listener crashes the process when the server restarts.
+    this.#o.pool.on('error', this.#onPoolError);
+    this.#role = 'standby';
+    this.#running = this.#run();
+  }
+
+  whenActive(): Promise<void> {
+    if (this.#role === 'active') return Promise.resolve();
+    return new Promise((resolve) => this.#activeWaiters.push(resolve));
+  }
+
+  async stop(options: { readonly timeoutMs?: number } = {}): Promise<void> {
+    if (!this.#stopping) {
+      this.#stopping = true;
+      this.#stopDeadline = Date.now() + (options.timeoutMs ?? this.#o.stopTimeoutMs);
+      this.#wake();
+    }
+    await this.#running;
+    this.#role = 'stopped';
+    this.#o.pool.off('error', this.#onPoolError);
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop();
+  }
+
+  #wake(): void {
+    this.#woken = true;
+    const wake = this.#wakeUp;
+    this.#wakeUp = undefined;
+    wake?.();
+  }
+
+  /** Sleeps up to `ms`, or until a NOTIFY, a settled batch or `stop()` wakes the loop. */
+  #pause(ms: number): Promise<void> {
+    if (this.#woken || this.#stopping) {
+      this.#woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.#wakeUp = undefined;
+        this.#woken = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.#wakeUp = done;
+    });
+  }
+
+  async #run(): Promise<void> {
+    let backoff = this.#o.retryBackoffMs;
+    while (!this.#stopping) {
+      let session: PoolClient | undefined;
+      try {
+        this.#role = 'standby';
+        session = await this.#o.pool.connect();
+        const lost = (error: Error): void => {
+          if (this.#leader) this.#log.warn('outbox relay lost its lock session', { error: error.message });
+          this.#leader = false;
+          this.#wake();
+        };
+        session.on('error', lost);
+        if (!(await this.#acquire(session))) break;
+        backoff = this.#o.retryBackoffMs;
+        session.on('notification', () => this.#wake());
+        await session.query(`LISTEN ${this.#o.names.channelIdent}`);
+        await this.#lead(session);
+      } catch (error) {
+        if (!this.#stopping) this.#log.warn('outbox relay: database session failed; retrying', { error: messageOf(error) });
+      } finally {
+        this.#leader = false;
+        this.#metrics.active = false;
+        // Closing the session releases the advisory lock and the LISTEN with it.
+        session?.release(true);
+      }
+      if (!this.#stopping) {
+        await this.#pause(backoff);
+        backoff = Math.min(backoff * 2, this.#o.maxRetryBackoffMs);
+      }
+    }
+    await this.#drain();
+  }
+
+  /** Tries the table lock until it is ours (true) or the relay stops (false). */
+  async #acquire(session: PoolClient): Promise<boolean> {
+    let logged = false;
+    while (!this.#stopping) {
+      const { rows } = await session.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [LOCK_CLASS, this.#o.names.name]);
+      if (rows[0]?.locked === true) return true;
+      if (!logged) this.#log.info('outbox relay standing by: another relay holds the table lock');
+      logged = true;
+      await this.#pause(this.#o.standbyPollMs);
+    }
+    return false;
+  }
+
+  async #lead(session: PoolClient): Promise<void> {
+    const o = this.#o;
+    this.#leader = true;
+    this.#role = 'active';
+    this.#metrics.active = true;
+    this.#stats.activations++;
+    this.#fresh = true;
+    this.#log.info('outbox relay active');
+    for (const resolve of this.#activeWaiters.splice(0)) resolve();
+    // The lock lives as long as this session: check it, so a dead server does not leave two leaders.
+    const heartbeat = setInterval(() => {
+      session.query('SELECT 1').catch((error: unknown) => {
+        if (this.#leader) this.#log.warn('outbox relay lock session is gone', { error: messageOf(error) });
+        this.#leader = false;
+        this.#wake();
+      });
+    }, o.standbyPollMs);
+    const lag = setInterval(() => void this.#refreshLag(), o.lagIntervalMs);
+    const retention = o.retention === false ? undefined : setInterval(() => void this.#retain(), o.retention.intervalMs);
+    void this.#refreshLag();
+    void this.#retain();
+    let cursor: Cursor | null = null;
+    try {
+      while (!this.#stopping && this.#leader) {
+        if (this.#unmarked.length > 0 && !(await this.#flushUnmarked())) {
+          await this.#pause(o.retryBackoffMs);
+          continue;
+        }
+        const wait = this.#holdUntil - Date.now();
+        if (wait > 0) {
+          await this.#pause(wait);
+          continue;
+        }
+        if (this.#fresh) {
+          // Reading from the start again would resend what is still in flight.
+          if (this.#inFlight > 0) {
+            await this.#pause(o.pollIntervalMs);
+            continue;
+          }
+          cursor = null;
+          this.#fresh = false;
+        }
+        const room = o.maxInFlight - this.#inFlight;
+        if (room < o.batchSize) {
+          await this.#pause(o.pollIntervalMs);
+          continue;
+        }
+        let rows;
+        try {
+          rows = await this.#store.fetch(cursor, o.batchSize);
+        } catch (error) {
+          this.#log.warn('outbox relay: read failed; retrying', { error: messageOf(error) });
+          await this.#pause(o.retryBackoffMs);
+          continue;
+        }
+        // Nothing was sent for these rows yet: leaving them is safe.
+        if (this.#stopping || !this.#leader) break;
+        const last = rows[rows.length - 1];
+        if (last === undefined) {
+          await this.#pause(o.pollIntervalMs);
+          continue;
+        }
+        cursor = [last.transactionId, last.record.id];
+        this.#dispatch(rows.map((r) => r.record));
+      }
+    } finally {
+      clearInterval(heartbeat);
+      clearInterval(lag);
+      if (retention !== undefined) clearInterval(retention);
+      // Still holding the lock: a standby must not read what is in flight before it is marked.
+      if (this.#stopping) await this.#drain();
+    }
+  }
+
+  /** Publishes a batch (all of it in flight at once, in order) and records the outcomes when all settled. */
+  #dispatch(records: OutboxRecord[]): void {
+    this.#inFlight += records.length;
+    const outcomes = records.map((record) => this.#publishOne(record));
+    void Promise.all(outcomes)
+      .then((errors) => this.#settle(records, errors))
+      .catch((error: unknown) => this.#log.error('outbox relay: recording a batch failed', { error: messageOf(error) }))
+      .finally(() => {
+        this.#inFlight -= records.length;
+        this.#wake();
+      });
+  }
+
+  /** Resolves with undefined when acked, else with the error: never rejects. */
+  #publishOne(record: OutboxRecord): Promise<unknown> {
+    const send = (): Promise<unknown> =>
+      this.#o.publisher.publish(record).then(
+        () => undefined,
+        (error: unknown) => error ?? new Error('publish failed'),
+      );
+    // The enqueueing request's trace context becomes the parent of the send span.
+    return record.headers['traceparent'] === undefined ? send() : context.with(propagation.extract(ROOT_CONTEXT, record.headers, headerGetter), send);
+  }
+
+  async #settle(records: readonly OutboxRecord[], errors: readonly unknown[]): Promise<void> {
+    const acked: string[] = [];
+    const failed = new Map<string, FailureGroup & { ids: string[] }>();
+    records.forEach((record, i) => {
+      const error = errors[i];
+      if (error === undefined) {
+        acked.push(record.id);
+        return;
+      }
+      const code = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : undefined;
+      const retriable = (error as { retriable?: unknown }).retriable !== false;
+      const message = messageOf(error);
+      const group = `${code ?? ''}|${String(retriable)}|${message}`;
+      const entry = failed.get(group) ?? { ids: [], message, code, retriable };
+      entry.ids.push(record.id);
+      failed.set(group, entry);
+    });
+    if (acked.length > 0) await this.#mark(acked);
+    if (failed.size === 0) {
+      this.#failStreak = 0;
+      return;
+    }
+    // A failed row is read again first (its position is the oldest), before any later row is sent.
+    this.#fresh = true;
+    this.#failStreak++;
+    this.#holdUntil = Date.now() + Math.min(this.#o.retryBackoffMs * 2 ** (this.#failStreak - 1), this.#o.maxRetryBackoffMs);
+    for (const group of failed.values()) {
+      this.#stats.failedAttempts += group.ids.length;
+      this.#metrics.failed(group.ids.length);
+      this.#log.warn('outbox rows failed to publish; will retry', { rows: group.ids.length, code: group.code, retriable: group.retriable, error: group.message });
+      try {
+        const quarantined = await this.#store.recordFailures(group, this.#o.maxAttempts);
+        if (quarantined > 0) {
+          this.#stats.quarantined += quarantined;
+          this.#metrics.quarantined(quarantined);
+          this.#log.error('outbox rows quarantined after their last attempt', { rows: quarantined, code: group.code, error: group.message });
+        }
+      } catch (error) {
+        this.#log.warn('outbox relay: recording failures failed', { error: messageOf(error) });
+      }
+    }
+  }
+
+  async #mark(ids: string[]): Promise<void> {
+    try {
+      await this.#store.markPublished(ids);
+      this.#stats.published += ids.length;
+      this.#metrics.acked(ids.length);
+    } catch (error) {
+      this.#unmarked.push(...ids);
+      this.#log.warn('outbox relay: marking acked rows failed; will retry', { rows: ids.length, error: messageOf(error) });
+    }
+  }
+
+  async #flushUnmarked(): Promise<boolean> {
+    const ids = this.#unmarked.splice(0);
+    try {
+      await this.#store.markPublished(ids);
+      this.#stats.published += ids.length;
+      this.#metrics.acked(ids.length);
+      return true;
+    } catch {
+      this.#unmarked.unshift(...ids);
+      return false;
+    }
+  }
+
+  /** At stop: waits (to the deadline) for publishes in flight and for their marks. */
+  async #drain(): Promise<void> {
+    while ((this.#inFlight > 0 || this.#unmarked.length > 0) && Date.now() < this.#stopDeadline) {
+      if (this.#unmarked.length > 0 && this.#inFlight === 0 && (await this.#flushUnmarked())) continue;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    if (this.#inFlight > 0 || this.#unmarked.length > 0) {
+      this.#log.warn('outbox relay stopped with rows unsettled; the next relay sends them again', { inFlight: this.#inFlight, unmarked: this.#unmarked.length });
+    }
+  }
+
+  async #refreshLag(): Promise<void> {
+    try {
+      this.#metrics.lagSeconds = await this.#store.lagSeconds();
+    } catch (error) {
+      this.#log.debug('outbox relay: lag query failed', { error: messageOf(error) });
+    }
+  }
+
+  /** Deletes published rows past retention, one bounded batch at a time. */
+  async #retain(): Promise<void> {
+    const retention = this.#o.retention;
+    if (retention === false || this.#retaining) return;
+    this.#retaining = true;
+    try {
+      let total = 0;
+      for (;;) {
+        const n = await this.#store.deletePublished(retention.publishedOlderThanMs, retention.batchSize);
+        total += n;
+        if (n < retention.batchSize || this.#stopping || !this.#leader) break;
+      }
+      this.#stats.deleted += total;
+      if (total > 0) this.#log.info('outbox retention deleted published rows', { rows: total });
+    } catch (error) {
+      this.#log.warn('outbox retention failed; next run retries', { error: messageOf(error) });
+    } finally {
+      this.#retaining = false;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+// Test fixtures: a pool on the test PostgreSQL, a fresh outbox table per test, oracle events.
+import { randomBytes } from 'node:crypto';
+import kafka from '@confluentinc/kafka-javascript';
+import pg from 'pg';
+import { cloudEventHeaders } from '@herald/schemas';
+import type { EventEncoder, Logger } from '@herald/publisher';
+import { migrate, tableNames } from '../../src/index.js';
+import { consumeAll } from '../../../../test-support/kafka-admin.js';
+import type { ConsumedRecord } from '../../../../test-support/kafka-admin.js';
+import type { OracleEvent } from '../../../../test-support/reliability-oracle.js';
+
+/** A pool that survives server restarts (an idle client's error would otherwise crash the worker). */
+export function createPool(url: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** A table name no other test uses, migrated; dropped again by the returned `drop`. */
+export async function freshTable(pool: pg.Pool, prefix = 't'): Promise<{ table: string; drop: () => Promise<void> }> {
+  const table = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await migrate(pool, { table });
+  const n = tableNames(table);
+  return {
+    table,
+    drop: async () => {
+      await pool.query(`DROP TABLE IF EXISTS ${n.table}, ${n.quarantine}, ${n.migrations}; DROP FUNCTION IF EXISTS ${n.notifyFunction}()`);
+    },
+  };
+}
+
+/** Oracle events as JSON with CloudEvents headers whose ce_id is the event id. */
+export const oracleCodec: EventEncoder<OracleEvent> = {
+  encode: (e) => Buffer.from(JSON.stringify(e)),
+  headers: (e) => cloudEventHeaders({ id: e.id, source: '/herald/outbox-tests', type: 'com.herald.test.event.v1' }),
+};
+
+/** A logger that keeps lines in memory (and prints errors, so a failing test says why). */
+export function memoryLogger(): Logger & { lines: Array<{ level: string; message: string; meta?: unknown }> } {
+  const lines: Array<{ level: string; message: string; meta?: unknown }> = [];
+  const at = (level: string) => (message: string, meta?: unknown) => void lines.push({ level, message, meta });
+  return { lines, error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
+}
+
+/** Counts rows of the outbox table matching `where`. */
+export async function count(pool: pg.Pool, table: string, where = 'true'): Promise<number> {
+  const { rows } = await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${tableNames(table).table} WHERE ${where}`);
+  return Number(rows[0]?.n ?? 0);
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Records in a topic: the sum of its partitions' high-water marks (no transactions, no compaction). */
+export async function topicSize(bootstrap: string, topic: string): Promise<number> {
+  const { KafkaJS } = kafka;
+  const admin = new KafkaJS.Kafka({ kafkaJS: { brokers: bootstrap.split(','), logLevel: KafkaJS.logLevel.NOTHING } }).admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, p) => sum + Number(p.high), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Everything in the topic, read to its high-water marks. */
+export async function readTopic(bootstrap: string, topic: string): Promise<ConsumedRecord[]> {
+  const size = await topicSize(bootstrap, topic);
+  const records = await consumeAll(bootstrap, topic, size, 120_000);
+  if (records.length !== size) throw new Error(`read ${records.length} of ${size} records of ${topic}`);
+  return records;
+}
