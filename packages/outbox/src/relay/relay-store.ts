@@ -14,8 +14,8 @@ export interface FetchedRow {
 }
 
 interface RawRow {
-  id: string;
-  transaction_id: string;
+  row_id: string;
+  xid: string;
   event_id: string;
   topic: string;
   key: Buffer | null;
@@ -56,15 +56,16 @@ export class RelayStore {
     const { rows } = await this.#pool.query<RawRow>({
       name: `herald_outbox_fetch${cursor === null ? '' : '_after'}:${n.name}`,
       text:
-        'SELECT id::text, transaction_id::text, event_id, topic, key, value, headers, attempts, created_at ' +
+        // Text copies under other names: ORDER BY must see the xid8 and bigint columns, not text.
+        'SELECT id::text AS row_id, transaction_id::text AS xid, event_id, topic, key, value, headers, attempts, created_at ' +
         `FROM ${n.table} WHERE published_at IS NULL AND transaction_id < pg_snapshot_xmin(pg_current_snapshot()) ${after} ` +
         'ORDER BY transaction_id, id LIMIT $1',
       values: cursor === null ? [limit] : [limit, cursor[0], cursor[1]],
     });
     return rows.map((r) => ({
-      transactionId: r.transaction_id,
+      transactionId: r.xid,
       record: {
-        id: r.id,
+        id: r.row_id,
         eventId: r.event_id,
         topic: r.topic,
         key: r.key,

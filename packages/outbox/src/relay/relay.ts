@@ -217,12 +217,18 @@ class Relay implements OutboxRelay {
     this.#log.info('outbox relay active');
     for (const resolve of this.#activeWaiters.splice(0)) resolve();
     // The lock lives as long as this session: check it, so a dead server does not leave two leaders.
+    let beating = false;
     const heartbeat = setInterval(() => {
-      session.query('SELECT 1').catch((error: unknown) => {
-        if (this.#leader) this.#log.warn('outbox relay lock session is gone', { error: messageOf(error) });
-        this.#leader = false;
-        this.#wake();
-      });
+      if (beating) return;
+      beating = true;
+      session
+        .query('SELECT 1')
+        .catch((error: unknown) => {
+          if (this.#leader) this.#log.warn('outbox relay lock session is gone', { error: messageOf(error) });
+          this.#leader = false;
+          this.#wake();
+        })
+        .finally(() => (beating = false));
     }, o.standbyPollMs);
     const lag = setInterval(() => void this.#refreshLag(), o.lagIntervalMs);
     const retention = o.retention === false ? undefined : setInterval(() => void this.#retain(), o.retention.intervalMs);

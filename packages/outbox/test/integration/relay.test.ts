@@ -1,0 +1,169 @@
+// The relay against the real PostgreSQL and the real single broker, judged by the reliability oracle.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
+import type pg from 'pg';
+import { createOutbox, createOutboxRelay, createRelayPublisher, tableNames } from '../../src/index.js';
+import type { OutboxRelay } from '../../src/index.js';
+import { brokers } from '../../../../test-support/brokers.js';
+import { createTopic, uniqueTopic } from '../../../../test-support/kafka-admin.js';
+import { postgres } from '../../../../test-support/postgres.js';
+import { checkReliability } from '../../../../test-support/reliability-oracle.js';
+import type { OracleEvent } from '../../../../test-support/reliability-oracle.js';
+import { count, createPool, freshTable, memoryLogger, oracleCodec, readTopic, sleep } from '../support/fixtures.js';
+import { runWriters } from '../support/writers.js';
+
+class TestReader extends MetricReader {
+  protected override onShutdown(): Promise<void> {
+    return Promise.resolve();
+  }
+  protected override onForceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+let pool: pg.Pool;
+const cleanups: Array<() => Promise<unknown>> = [];
+beforeAll(() => {
+  pool = createPool(postgres().url, 20);
+});
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  await pool?.end();
+});
+
+/** A fresh table, topic, outbox and relay (started), all cleaned up after the file. */
+async function setup(prefix: string, relayOptions: Partial<Parameters<typeof createOutboxRelay>[0]> = {}, partitions = 8) {
+  const { table, drop } = await freshTable(pool);
+  cleanups.push(drop);
+  const topic = uniqueTopic(`herald-outbox-${prefix}`);
+  await createTopic(brokers().single, { topic, partitions });
+  const outbox = createOutbox<OracleEvent>({ topic, codec: oracleCodec, key: (e) => e.key, table });
+  const logger = memoryLogger();
+  const publisher = createRelayPublisher({ brokers: brokers().single, logger });
+  const relay = createOutboxRelay({ pool, publisher, table, logger, pollIntervalMs: 200, ...relayOptions });
+  cleanups.push(async () => {
+    await relay.stop();
+    await publisher.close();
+  });
+  return { table, topic, outbox, relay, publisher, logger };
+}
+
+async function drained(table: string, timeout = 90_000): Promise<void> {
+  await expect.poll(() => count(pool, table, 'published_at IS NULL'), { timeout, interval: 250 }).toBe(0);
+}
+
+function judge(committed: Set<string>, rolledBack: Set<string>, records: Awaited<ReturnType<typeof readTopic>>) {
+  const report = checkReliability(committed.size + rolledBack.size, { acked: committed, failed: rolledBack, unknown: new Set() }, records);
+  const badCeId = records.filter((r) => r.headers['ce_id'] !== (JSON.parse(r.value!.toString()) as OracleEvent).id);
+  return { ...report, badCeId: badCeId.length };
+}
+
+describe.sequential('relay on real PostgreSQL and Kafka', () => {
+  it('publishes 100k events from 8 concurrent writers with rollbacks exactly once, in order per aggregate', async () => {
+    const { table, topic, outbox, relay } = await setup('100k', { batchSize: 2000, maxInFlight: 20_000 });
+    relay.start();
+    const started = Date.now();
+    const { committed, rolledBack } = await runWriters(pool, outbox, { writers: 8, events: 100_000, keysPerWriter: 50, rollbackRate: 0.1, maxPerTransaction: 40 });
+    await drained(table);
+    const seconds = (Date.now() - started) / 1000;
+    const records = await readTopic(brokers().single, topic);
+    const report = judge(committed, rolledBack, records);
+    console.log(`100k: ${committed.size} committed, ${rolledBack.size} rolled back, end to end ${seconds.toFixed(1)} s, relay stats ${JSON.stringify(relay.stats)}`);
+    expect(committed.size).toBe(100_000);
+    expect(rolledBack.size).toBeGreaterThan(0);
+    expect(records.length).toBe(100_000);
+    expect(report.lost).toEqual([]);
+    expect(report.duplicates).toEqual([]);
+    expect(report.failedButWritten).toEqual([]);
+    expect(report.reordered).toEqual([]);
+    expect(report.badCeId).toBe(0);
+  }, 240_000);
+
+  it('never skips the rows of a long-running transaction that commits after later ones', async () => {
+    const { table, topic, outbox, relay } = await setup('long-tx', {}, 1);
+    relay.start();
+    await relay.whenActive();
+    const long = await pool.connect();
+    try {
+      await long.query('BEGIN');
+      await outbox.enqueue(long, { id: 'long-1', key: 'long', seq: 0 });
+      // Later transactions commit while the long one is open: their transaction ids are higher.
+      const later: string[] = [];
+      for (let i = 0; i < 50; i++) {
+        const c = await pool.connect();
+        await c.query('BEGIN');
+        await outbox.enqueue(c, { id: `later-${i}`, key: `later-${i}`, seq: 0 });
+        await c.query('COMMIT');
+        c.release();
+        later.push(`later-${i}`);
+      }
+      // The relay may not pass the open transaction: nothing after it is published yet.
+      await sleep(1500);
+      expect(await count(pool, table, 'published_at IS NOT NULL')).toBe(0);
+      await outbox.enqueue(long, { id: 'long-2', key: 'long', seq: 1 });
+      await long.query('COMMIT');
+      await drained(table, 30_000);
+      const records = await readTopic(brokers().single, topic);
+      const ids = records.map((r) => (JSON.parse(r.value!.toString()) as OracleEvent).id);
+      expect(ids.slice(0, 2)).toEqual(['long-1', 'long-2']);
+      expect(new Set(ids)).toEqual(new Set(['long-1', 'long-2', ...later]));
+      expect(ids.length).toBe(52);
+    } finally {
+      long.release();
+    }
+  }, 60_000);
+
+  it('quarantines a permanently failing row with its error after maxAttempts and keeps publishing the rest', async () => {
+    const { table, topic, outbox, relay } = await setup('quarantine', { maxAttempts: 2, retryBackoffMs: 50 }, 1);
+    // A second relay publisher whose limit is below the big row's size: a permanent failure.
+    await relay.stop();
+    const logger = memoryLogger();
+    const small = createRelayPublisher({ brokers: brokers().single, logger, kafka: { messageMaxBytes: 4096 } });
+    const strict: OutboxRelay = createOutboxRelay({ pool, publisher: small, table, logger, maxAttempts: 2, retryBackoffMs: 50, pollIntervalMs: 100 });
+    cleanups.push(async () => {
+      await strict.stop();
+      await small.close();
+    });
+    const c = await pool.connect();
+    await c.query('BEGIN');
+    await outbox.enqueue(c, { id: 'ok-1', key: 'a', seq: 0 });
+    await outbox.enqueue(c, { id: 'big', key: 'b', seq: 0, pad: 'x'.repeat(10_000) } as OracleEvent);
+    await outbox.enqueue(c, { id: 'ok-2', key: 'a', seq: 1 });
+    await c.query('COMMIT');
+    c.release();
+    strict.start();
+    const n = tableNames(table);
+    await expect.poll(async () => (await pool.query(`SELECT count(*)::int AS n FROM ${n.quarantine}`)).rows[0].n, { timeout: 30_000 }).toBe(1);
+    const { rows } = await pool.query(`SELECT event_id, attempts, last_error, error_code FROM ${n.quarantine}`);
+    expect(rows[0]).toMatchObject({ event_id: 'big', attempts: 2, error_code: 'MESSAGE_TOO_LARGE' });
+    expect(rows[0].last_error).toMatch(/too large/i);
+    await drained(table, 30_000);
+    expect(strict.stats.quarantined).toBe(1);
+    const ids = (await readTopic(brokers().single, topic)).map((r) => (JSON.parse(r.value!.toString()) as OracleEvent).id);
+    expect(ids).toEqual(['ok-1', 'ok-2']);
+  }, 60_000);
+
+  it('deletes published rows past retention in bounded batches, and reports lag and counts as metrics', async () => {
+    const reader = new TestReader();
+    const meterProvider = new MeterProvider({ readers: [reader] });
+    const { table, outbox, relay } = await setup('retention', { retention: { publishedOlderThanMs: 1, intervalMs: 200, batchSize: 7 }, lagIntervalMs: 100, meterProvider }, 1);
+    const c = await pool.connect();
+    await c.query('BEGIN');
+    await outbox.enqueueMany(c, Array.from({ length: 50 }, (_, i) => ({ id: `r-${i}`, key: 'r', seq: i })));
+    await c.query('COMMIT');
+    c.release();
+    await sleep(300);
+    // Before the relay runs, the oldest unpublished row is at least 300 ms old.
+    relay.start();
+    await expect.poll(() => relay.stats.published, { timeout: 30_000 }).toBe(50);
+    await expect.poll(() => count(pool, table), { timeout: 30_000 }).toBe(0);
+    expect(relay.stats.deleted).toBe(50);
+    const { resourceMetrics } = await reader.collect();
+    const all = resourceMetrics.scopeMetrics.flatMap((s) => s.metrics);
+    const sum = (name: string) => all.filter((m) => m.descriptor.name === name).flatMap((m) => m.dataPoints).reduce((s, p) => s + Number(p.value), 0);
+    expect(sum('herald.outbox.published')).toBe(50);
+    expect(sum('herald.outbox.active')).toBe(1);
+    expect(all.some((m) => m.descriptor.name === 'herald.outbox.lag')).toBe(true);
+    await meterProvider.shutdown();
+  }, 60_000);
+});
