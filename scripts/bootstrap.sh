@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Herald needs on a fresh machine and skips what is already there: Debian build
-# libraries (as root), the tested Node.js runtimes (from the npm registry, into .cache/node), pnpm 10,
+# libraries and PostgreSQL (as root), the tested Node.js runtimes (from the npm registry, into .cache/node), pnpm 10,
 # node modules with the native Kafka client compiled from source, and the Apache Kafka jars. Sourced
 # by test.sh and demo.sh, which then run everything on the default Node; also runnable on its own.
 set -euo pipefail
@@ -30,6 +30,11 @@ install_debian_packages() {
   command -v mvn >/dev/null || missing+=(maven)
   # The tls broker mode generates its CA and certificates at start (keytool comes with the JRE).
   command -v openssl >/dev/null || missing+=(openssl)
+  # The outbox tests run a local PostgreSQL unless HERALD_PG_URL names one (scripts/postgres).
+  if [ -z "${HERALD_PG_URL:-}" ]; then
+    compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || missing+=(postgresql)
+    command -v psql >/dev/null || missing+=(postgresql-client)
+  fi
   [ ${#missing[@]} -eq 0 ] && { echo "debian packages present"; return 0; }
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
     die "missing system packages: ${missing[*]} (install them, or run as root on Debian/Ubuntu)"

@@ -2,9 +2,10 @@
 # The whole test suite on a fresh machine: bootstrap, build + typecheck + lint, local Kafka (single
 # node and a 3-node cluster, unless KAFKA_BROKERS names a running cluster; also the chaos cluster
 # the reliability catalogue's CI subset breaks, and the tls node with its generated CA and
-# certificates), every test package on the default Node, a named subset on each other tested Node
-# (scripts/node.sh), and a last line `N passed, N failed, N skipped` summed over all parts. Stops
-# only the brokers it started.
+# certificates), local PostgreSQL for the outbox (unless HERALD_PG_URL names a server), every test
+# package on the default Node, a named subset on each other tested Node (scripts/node.sh), and a last
+# line `N passed, N failed, N skipped` summed over all parts. Stops only the brokers and servers it
+# started.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 cd "$HERALD_ROOT"
@@ -19,15 +20,26 @@ OTHER_NODE_PARTS=(
 )
 
 STARTED_MODES=()
+PG_RUNNING_BEFORE=()
 SUMMARY_PRINTED=
 PART_LOGS=()
 PART_LABELS=()
 PART_RCS=()
 TESTS_RC=0
+stop_postgres() {
+  # The outbox fault test starts the `fault` instance itself: stop whichever we did not find running.
+  local instance
+  [ -n "${HERALD_PG_URL:-}" ] && return 0
+  for instance in main fault; do
+    [[ " ${PG_RUNNING_BEFORE[*]} " == *" $instance "* ]] || node scripts/postgres/postgres.mjs stop "$instance" >/dev/null 2>&1 || true
+  done
+  PG_RUNNING_BEFORE=(main fault)
+}
 cleanup() {
   local rc=$? mode
   for mode in "${STARTED_MODES[@]}"; do node scripts/kafka/kafka.mjs stop "$mode" >/dev/null 2>&1 || true; done
   STARTED_MODES=()
+  stop_postgres
   # Leave node_modules with the default Node's native client, whatever part failed.
   if [ "$(node -v 2>/dev/null)" != "v$HERALD_NODE_DEFAULT" ]; then
     (use_node "$HERALD_NODE_DEFAULT" && native_for_current_node >/dev/null) || true
@@ -48,6 +60,15 @@ start_brokers() {
   done
   for p in "${pids[@]}"; do wait "$p" || rc=1; done
   return $rc
+}
+
+start_postgres() {
+  if [ -n "${HERALD_PG_URL:-}" ]; then echo "using HERALD_PG_URL"; return 0; fi
+  local instance
+  for instance in main fault; do
+    node scripts/postgres/postgres.mjs status "$instance" >/dev/null 2>&1 && PG_RUNNING_BEFORE+=("$instance")
+  done
+  node scripts/postgres/postgres.mjs ensure main
 }
 
 summary_of() { grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1; }
@@ -90,6 +111,7 @@ bootstrap_all
 phase "build typecheck lint" pnpm exec turbo run build typecheck lint --output-logs=errors-only
 phase "kafka start" start_brokers
 phase "native sanitizer" bash scripts/native-sanitizer.sh
+phase "postgres start" start_postgres
 
 run_part "whole suite"
 for version in "${HERALD_NODE_OTHERS[@]}"; do
@@ -105,6 +127,7 @@ phase "native node $HERALD_NODE_DEFAULT" native_for_current_node
 
 for mode in "${STARTED_MODES[@]}"; do node scripts/kafka/kafka.mjs stop "$mode" >/dev/null || true; done
 STARTED_MODES=()
+stop_postgres
 print_phases
 print_summary
 exit "$TESTS_RC"

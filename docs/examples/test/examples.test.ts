@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { brokers } from '../../../test-support/brokers.js';
+import { postgres } from '../../../test-support/postgres.js';
 
 const run = promisify(execFile);
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -11,7 +12,7 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 async function example(name: string, args: string[] = []): Promise<{ stdout: string; code: number }> {
   try {
     const { stdout } = await run(process.execPath, [`${dist}${name}.js`, ...args], {
-      env: { ...process.env, KAFKA_BROKERS: brokers().single },
+      env: { ...process.env, KAFKA_BROKERS: brokers().single, DATABASE_URL: postgres().url },
       timeout: 120_000,
     });
     return { stdout, code: 0 };
@@ -33,6 +34,7 @@ describe.concurrent('examples', () => {
     ['graceful-shutdown', /closed after SIGTERM: [1-9]\d* acked, 0 undelivered/],
     ['testing-with-mocks', /testing with mocks: all assertions passed/],
     ['use-case-integration', /use case: fetched 500, published (\d+), failed (\d+), complete true\nbad orders expected from the fixture: \2/],
+    ['outbox-order-service', /order order-2 rolled back: duplicate key[\s\S]*outbox: 3 orders committed, 1 rolled back, 3 order rows, 3 events published\nread back 3 records/],
     ['monitored-publisher', /name: 'send herald-example-monitored'[\s\S]*messaging\.client\.sent\.messages/],
   ])('%s runs and prints what it promises', async (name, expected) => {
     const { stdout, code } = await example(name);

@@ -100,11 +100,11 @@ describe('enqueue', () => {
   it('enqueueMany inserts every event in order, one sequence each, in one transaction', async () => {
     const outbox = createOutbox({ route: () => 'orders.many', codec, key: (o: OrderEventMessage) => o.order_id, table, aggregate: (o) => ({ type: 'order', id: o.order_id }) });
     const stored = await inTransaction((client) => outbox.enqueueMany(client, [order('m-1'), order('m-2'), order('m-3')]));
-    const { rows } = await pool.query(`SELECT event_id, aggregate_type, aggregate_id, transaction_id::text AS xid FROM ${tableNames(table).table} WHERE topic = 'orders.many' ORDER BY id`);
+    const { rows } = await pool.query<{ event_id: string; aggregate_type: string; aggregate_id: string; xid: string }>(`SELECT event_id, aggregate_type, aggregate_id, transaction_id::text AS xid FROM ${tableNames(table).table} WHERE topic = 'orders.many' ORDER BY id`);
     expect(rows.map((r) => r.event_id)).toEqual(stored.map((s) => s.eventId));
     expect(rows.map((r) => r.aggregate_id)).toEqual(['m-1', 'm-2', 'm-3']);
     expect(new Set(rows.map((r) => r.xid)).size).toBe(1);
-    expect(rows[0].aggregate_type).toBe('order');
+    expect(rows[0]!.aggregate_type).toBe('order');
   });
 
   it('captures the caller\'s trace context as traceparent', async () => {

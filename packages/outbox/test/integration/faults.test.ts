@@ -25,6 +25,7 @@ beforeAll(async () => {
 }, 1_200_000);
 afterAll(async () => {
   await pool?.end();
+  await server?.stop();
   // Leave the shared broker running for the next test that takes the lock.
   if (broker !== undefined && broker.nodes.some((n) => n.pid === 0)) await broker.restartNode(1).catch(() => undefined);
   release?.();
@@ -53,7 +54,9 @@ describe.sequential('outbox faults', () => {
       keysPerWriter: 20,
       rollbackRate: 0.1,
       maxPerTransaction: 20,
-      onTransaction: () => sleep(20),
+      onTransaction: async () => {
+        await sleep(20);
+      },
     });
     await sleep(Math.max(0, 30_000 - (Date.now() - downAt)));
     expect(await count(pool, table, 'published_at IS NULL')).toBeGreaterThan(0);

@@ -133,7 +133,7 @@ describe.sequential('relay on real PostgreSQL and Kafka', () => {
     c.release();
     strict.start();
     const n = tableNames(table);
-    await expect.poll(async () => (await pool.query(`SELECT count(*)::int AS n FROM ${n.quarantine}`)).rows[0].n, { timeout: 30_000 }).toBe(1);
+    await expect.poll(async () => (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${n.quarantine}`)).rows[0]!.n, { timeout: 30_000 }).toBe(1);
     const { rows } = await pool.query(`SELECT event_id, attempts, last_error, error_code FROM ${n.quarantine}`);
     expect(rows[0]).toMatchObject({ event_id: 'big', attempts: 2, error_code: 'MESSAGE_TOO_LARGE' });
     expect(rows[0].last_error).toMatch(/too large/i);
@@ -160,7 +160,11 @@ describe.sequential('relay on real PostgreSQL and Kafka', () => {
     expect(relay.stats.deleted).toBe(50);
     const { resourceMetrics } = await reader.collect();
     const all = resourceMetrics.scopeMetrics.flatMap((s) => s.metrics);
-    const sum = (name: string) => all.filter((m) => m.descriptor.name === name).flatMap((m) => m.dataPoints).reduce((s, p) => s + Number(p.value), 0);
+    const sum = (name: string) =>
+      all
+        .filter((m) => m.descriptor.name === name)
+        .flatMap((m) => m.dataPoints as Array<{ value: unknown }>)
+        .reduce((total, point) => total + Number(point.value), 0);
     expect(sum('herald.outbox.published')).toBe(50);
     expect(sum('herald.outbox.active')).toBe(1);
     expect(all.some((m) => m.descriptor.name === 'herald.outbox.lag')).toBe(true);

@@ -23,7 +23,7 @@ export function spawnRelay(url: string, brokers: string, table: string, flags: s
   let onActive!: () => void;
   const active = new Promise<void>((resolve) => (onActive = resolve));
   let rest = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => {
     const text = rest + chunk.toString();
     const parts = text.split('\n');
     rest = parts.pop() ?? '';
