@@ -18,6 +18,8 @@ export interface WriterOptions {
   readonly rollbackRate: number;
   /** Most events per transaction. */
   readonly maxPerTransaction: number;
+  /** Prefix of event ids, so several runs into one topic never share an id. @defaultValue 'e' */
+  readonly idPrefix?: string;
   /** Called after each transaction ends (e.g. to throttle or observe). */
   readonly onTransaction?: () => Promise<void> | void;
 }
@@ -42,7 +44,7 @@ export async function runWriters(pool: pg.Pool, outbox: Outbox<OracleEvent>, o: 
           const key = `w${w}-k${Math.floor(Math.random() * o.keysPerWriter)}`;
           const seq = next.get(key) ?? 0;
           next.set(key, seq + 1);
-          events.push({ id: `e-${w}-${serial++}`, key, seq });
+          events.push({ id: `${o.idPrefix ?? 'e'}-${w}-${serial++}`, key, seq });
         }
         await client.query('BEGIN');
         if (n > 1 && Math.random() < 0.8) await outbox.enqueueMany(client, events);
