@@ -37,6 +37,10 @@ const commands: Readonly<Record<string, { readonly summary: string; readonly loa
     summary: 'publish at a fixed rate for N minutes: post-GC heap slope, RSS, event-loop delay p99, delivery p99 [--minutes N] [--rate R] [--report DIR]',
     load: () => import('./soak/soak-command.js'),
   },
+  outbox: {
+    summary: 'transactional outbox on PostgreSQL: enqueue vs plain INSERT, relay vs publisher, commit->ack lag [--rates LIST] [--json]',
+    load: () => import('./outbox/outbox-command.js'),
+  },
   tune: {
     summary: 'sweep linger.ms x batch.size x compression for --target throughput|latency [--p99-max-ms X] [--report DIR]',
     load: () => import('./tune/tune-command.js'),

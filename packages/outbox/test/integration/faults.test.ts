@@ -19,19 +19,23 @@ let broker: KafkaHandle;
 let server: PostgresHandle;
 let pool: pg.Pool;
 const cleanups: Array<() => Promise<unknown>> = [];
+let brokerDown = false;
 beforeAll(async () => {
   release = await acquireFaultLock();
   [broker, server] = await Promise.all([ensureKafka({ mode: 'fault', log: false }), ensurePostgres({ instance: 'fault', log: false })]);
   pool = createPool(server.url, 10);
 }, 1_200_000);
 afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-  await pool?.end();
-  await server?.stop();
-  // Leave the shared broker running for the next test that takes the lock.
-  if (broker !== undefined && broker.nodes.some((n) => n.pid === 0)) await broker.restartNode(1).catch(() => undefined);
-  release?.();
-});
+  try {
+    // Leave the shared fault broker running for the next test that takes the lock.
+    if (brokerDown) await broker.restartNode(1).catch(() => undefined);
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    await pool?.end();
+    await server?.stop();
+  } finally {
+    release?.();
+  }
+}, 120_000);
 
 describe.sequential('outbox faults', () => {
   it('Kafka down 30 s, then PostgreSQL crashed and restarted: nothing lost, the relay recovers by itself', async () => {
@@ -54,6 +58,7 @@ describe.sequential('outbox faults', () => {
     // Some traffic while Kafka is up, then the broker dies and writers go on for the 30 s it is away.
     const before = await runWriters(pool, outbox, { idPrefix: 'before', writers: 4, events: 2_000, keysPerWriter: 20, rollbackRate: 0.1, maxPerTransaction: 20 });
     await broker.killNode(1, 'SIGKILL');
+    brokerDown = true;
     const downAt = Date.now();
     const during = await runWriters(pool, outbox, {
       idPrefix: 'during',
@@ -69,6 +74,7 @@ describe.sequential('outbox faults', () => {
     await sleep(Math.max(0, 30_000 - (Date.now() - downAt)));
     expect(await count(pool, table, 'published_at IS NULL')).toBeGreaterThan(0);
     await broker.restartNode(1);
+    brokerDown = false;
 
     // Once the relay is catching up, PostgreSQL crashes (immediate shutdown) and comes back.
     await expect.poll(() => relay.stats.published, { timeout: 60_000, interval: 50 }).toBeGreaterThan(before.committed.size + 2_000);

@@ -1,0 +1,141 @@
+// Relay throughput end to end: the publisher alone on the same records (the baseline), the relay
+// draining a backlog, and the relay behind writers at fixed rates and flat out, with the lag of
+// each event from its COMMIT returning to its broker ack.
+import { performance } from 'node:perf_hooks';
+import type pg from 'pg';
+import type { DeliveryReport, EventPublisher, PublishOptions, PublishOutcome, RecordOptions } from '@herald/publisher';
+import { createOutbox, createOutboxRelay, createRelayPublisher, migrate, tableNames } from '@herald/outbox';
+import type { OutboxRecord } from '@herald/outbox';
+import { summarizeLatency } from '../common/percentiles.js';
+
+/** One phase of the relay benchmark. */
+export interface RelayRow {
+  readonly phase: string;
+  readonly offeredPerSec: number | undefined;
+  readonly events: number;
+  readonly eventsPerSec: number;
+  /** Commit → ack, ms; undefined for phases without a commit (the publisher alone, the drain). */
+  readonly lagP50Ms: number | undefined;
+  readonly lagP99Ms: number | undefined;
+}
+
+export interface RelayBenchOptions<T> {
+  readonly pool: pg.Pool;
+  readonly brokers: string;
+  readonly table: string;
+  readonly record: RecordOptions<T>;
+  readonly events: readonly T[];
+  readonly rates: readonly number[];
+  readonly durationS: number;
+  readonly log: (line: string) => void;
+}
+
+/** The relay's publisher, noting when each row's publish resolved (acked) by its event id. */
+function ackClock(inner: EventPublisher<OutboxRecord>, acks: Map<string, number>): EventPublisher<OutboxRecord> {
+  return {
+    connect: () => inner.connect(),
+    publish: (record: OutboxRecord, options?: PublishOptions): Promise<DeliveryReport> =>
+      inner.publish(record, options).then((report) => {
+        acks.set(record.eventId, performance.now());
+        return report;
+      }),
+    publishBatch: (events: Iterable<OutboxRecord>): Promise<Array<PublishOutcome<OutboxRecord>>> => inner.publishBatch(events),
+    flush: (timeoutMs?: number) => inner.flush(timeoutMs),
+    close: (options?: { readonly timeoutMs?: number }) => inner.close(options),
+    get pending() {
+      return inner.pending;
+    },
+    get closed() {
+      return inner.closed;
+    },
+    [Symbol.asyncDispose]: () => inner[Symbol.asyncDispose](),
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function runRelayBench<T>(o: RelayBenchOptions<T>): Promise<RelayRow[]> {
+  const rows: RelayRow[] = [];
+  const n = tableNames(o.table);
+  await migrate(o.pool, { table: o.table });
+  const outbox = createOutbox({ ...o.record, table: o.table });
+  const publisher = createRelayPublisher({ brokers: o.brokers });
+  await publisher.connect();
+  const reset = () => o.pool.query(`TRUNCATE ${n.table}`);
+
+  // Baseline: the same stored records, straight from memory through the same publisher.
+  await reset();
+  await fill(o.pool, outbox, o.events);
+  const { rows: stored } = await o.pool.query<{ event_id: string; topic: string; key: Buffer | null; value: Buffer; headers: Record<string, string> }>(
+    `SELECT event_id, topic, key, value, headers FROM ${n.table} ORDER BY transaction_id, id`,
+  );
+  const records: OutboxRecord[] = stored.map((r, i) => ({ id: String(i), eventId: r.event_id, topic: r.topic, key: r.key, value: r.value, headers: r.headers, attempts: 0, createdAt: new Date() }));
+  let start = performance.now();
+  await Promise.all(records.map((r) => publisher.publish(r)));
+  let seconds = (performance.now() - start) / 1000;
+  rows.push({ phase: 'publisher alone (same records)', offeredPerSec: undefined, events: records.length, eventsPerSec: records.length / seconds, lagP50Ms: undefined, lagP99Ms: undefined });
+  o.log(`publisher alone: ${(records.length / seconds).toFixed(0)}/s`);
+
+  // The relay draining a backlog of the same rows.
+  const acks = new Map<string, number>();
+  const relay = createOutboxRelay({ pool: o.pool, publisher: ackClock(publisher, acks), table: o.table, batchSize: 2000, maxInFlight: 20_000, pollIntervalMs: 100, retention: false });
+  start = performance.now();
+  relay.start();
+  while (acks.size < records.length) await sleep(5);
+  seconds = (Math.max(...acks.values()) - start) / 1000;
+  rows.push({ phase: `relay draining a ${records.length}-row backlog`, offeredPerSec: undefined, events: records.length, eventsPerSec: records.length / seconds, lagP50Ms: undefined, lagP99Ms: undefined });
+  o.log(`relay drain: ${(records.length / seconds).toFixed(0)}/s`);
+
+  // Writers committing at fixed rates (10 ms ticks), then flat out, with the relay running.
+  for (const rate of [...o.rates, 0]) {
+    await sleep(500);
+    acks.clear();
+    const commits = new Map<string, number>();
+    const total = rate === 0 ? o.events.length : Math.min(o.events.length, Math.round(rate * o.durationS));
+    const client = await o.pool.connect();
+    const t0 = performance.now();
+    try {
+      let sent = 0;
+      while (sent < total) {
+        const due = rate === 0 ? total : Math.min(total, Math.round(((performance.now() - t0) / 1000) * rate));
+        if (due <= sent) {
+          await sleep(2);
+          continue;
+        }
+        const batch = o.events.slice(sent, Math.min(due, sent + 500));
+        await client.query('BEGIN');
+        const stored = await outbox.enqueueMany(client, batch);
+        await client.query('COMMIT');
+        const at = performance.now();
+        for (const s of stored) commits.set(s.eventId, at);
+        sent += batch.length;
+      }
+    } finally {
+      client.release();
+    }
+    while (acks.size < total) await sleep(5);
+    const lags = [...commits].map(([id, at]) => (acks.get(id) ?? Number.NaN) - at);
+    const lag = summarizeLatency(lags);
+    const elapsed = (Math.max(...acks.values()) - t0) / 1000;
+    rows.push({ phase: rate === 0 ? 'relay behind a writer, flat out' : `relay behind a writer at ${rate}/s`, offeredPerSec: rate === 0 ? undefined : rate, events: total, eventsPerSec: total / elapsed, lagP50Ms: lag.p50, lagP99Ms: lag.p99 });
+    o.log(`${rows[rows.length - 1]!.phase}: ${(total / elapsed).toFixed(0)}/s, lag p99 ${lag.p99.toFixed(1)} ms`);
+    await reset();
+  }
+  await relay.stop();
+  await publisher.close();
+  await o.pool.query(`DROP TABLE IF EXISTS ${n.table}, ${n.quarantine}, ${n.migrations}; DROP FUNCTION IF EXISTS ${n.notifyFunction}()`);
+  return rows;
+}
+
+async function fill<T>(pool: pg.Pool, outbox: ReturnType<typeof createOutbox<T>>, events: readonly T[]): Promise<void> {
+  const client = await pool.connect();
+  try {
+    for (let i = 0; i < events.length; i += 1000) {
+      await client.query('BEGIN');
+      await outbox.enqueueMany(client, events.slice(i, i + 1000));
+      await client.query('COMMIT');
+    }
+  } finally {
+    client.release();
+  }
+}
