@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { context, propagation } from '@opentelemetry/api';
-import { createRecordEncoder, InvalidOptionsError } from '@herald/publisher';
+import { InvalidOptionsError } from '@herald/errors';
+import { createRecordEncoder } from '@herald/publisher';
 import type { EncodedRecord, PublishOptions, RecordOptions } from '@herald/publisher';
 import type { ClientBase } from 'pg';
 import { toStoredHeaders } from './stored-headers.js';
@@ -45,7 +46,7 @@ export interface Outbox<T> {
    * it between your `BEGIN` and `COMMIT`: the event is published if and only if you commit).
    * Captures the active trace context (`traceparent`) so the trace continues at publish time.
    *
-   * @throws the same typed error as `publish()` (e.g. `SchemaValidationError`) for an event that
+   * @throws the same typed error as `publish()` (e.g. `EncodeError` for an invalid event) for an event that
    * cannot be sent; nothing is inserted then.
    */
   enqueue(client: ClientBase, event: T, options?: EnqueueOptions): Promise<EnqueuedEvent>;
@@ -74,7 +75,7 @@ export function createOutbox<T>(options: OutboxOptions<T>): Outbox<T> {
   const names = tableNames(options.table);
   const encode = createRecordEncoder(options);
   const aggregateOf = options.aggregate;
-  if (aggregateOf !== undefined && typeof aggregateOf !== 'function') throw new InvalidOptionsError('`aggregate` must be a function of the event');
+  if (aggregateOf !== undefined && typeof aggregateOf !== 'function') throw new InvalidOptionsError('aggregate', '`aggregate` must be a function of the event');
   const columns = 'event_id, topic, key, value, headers, aggregate_type, aggregate_id';
   const insertOne = {
     name: `herald_outbox_insert:${names.name}`,

@@ -1,4 +1,5 @@
-import { createDefaultLogger, InvalidOptionsError } from '@herald/publisher';
+import { integerOption, InvalidOptionsError } from '@herald/errors';
+import { createDefaultLogger } from '@herald/publisher';
 import type { EventPublisher, Logger } from '@herald/publisher';
 import type { MeterProvider } from '@opentelemetry/api';
 import type { Pool } from 'pg';
@@ -69,21 +70,17 @@ export interface ResolvedRelayOptions {
   readonly meterProvider: MeterProvider | undefined;
 }
 
-function positiveInt(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value <= 0) throw new InvalidOptionsError(`${name} must be a positive integer, got ${String(value)}`);
-  return value;
-}
+const positiveInt = (name: string, value: number | undefined, fallback: number): number => integerOption(name, value, fallback);
 
 /** Checks relay options and fills in defaults; never touches the caller's objects. */
 export function resolveRelayOptions(options: OutboxRelayOptions): ResolvedRelayOptions {
-  if (typeof options !== 'object' || options === null) throw new InvalidOptionsError('options are required');
+  if (typeof options !== 'object' || options === null) throw new InvalidOptionsError('options', 'options are required');
   const { pool, publisher } = options;
-  if (typeof pool?.query !== 'function' || typeof pool.connect !== 'function') throw new InvalidOptionsError('`pool` must be a pg Pool');
-  if (typeof publisher?.publish !== 'function') throw new InvalidOptionsError('`publisher` must be a Herald publisher (createRelayPublisher)');
+  if (typeof pool?.query !== 'function' || typeof pool.connect !== 'function') throw new InvalidOptionsError('pool', '`pool` must be a pg Pool');
+  if (typeof publisher?.publish !== 'function') throw new InvalidOptionsError('publisher', '`publisher` must be a Herald publisher (createRelayPublisher)');
   const batchSize = positiveInt('batchSize', options.batchSize, 1000);
   const maxInFlight = positiveInt('maxInFlight', options.maxInFlight, 20_000);
-  if (maxInFlight < batchSize) throw new InvalidOptionsError(`maxInFlight (${maxInFlight}) must be at least batchSize (${batchSize})`);
+  if (maxInFlight < batchSize) throw new InvalidOptionsError('maxInFlight', `maxInFlight (${maxInFlight}) must be at least batchSize (${batchSize})`);
   const retryBackoffMs = positiveInt('retryBackoffMs', options.retryBackoffMs, 500);
   const r = options.retention;
   return {

@@ -316,11 +316,12 @@ class Relay implements OutboxRelay {
     const failed = new Map<string, FailureGroup & { ids: string[] }>();
     records.forEach((record, i) => {
       const error = errors[i];
-      if (error === undefined) {
+      const code = typeof (error as { code?: unknown } | undefined)?.code === 'string' ? (error as { code: string }).code : undefined;
+      // With the publisher's dead-letter option the event is durably in the dead-letter topic: done.
+      if (error === undefined || code === 'DEAD_LETTERED') {
         acked.push(record.id);
         return;
       }
-      const code = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : undefined;
       const retriable = (error as { retriable?: unknown }).retriable !== false;
       const message = messageOf(error);
       const group = `${code ?? ''}|${String(retriable)}|${message}`;

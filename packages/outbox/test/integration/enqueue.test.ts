@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { context, propagation, ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { createRecordEncoder, InvalidKeyError, SchemaValidationError } from '@herald/publisher';
+import { createRecordEncoder, EncodeError, InvalidKeyError } from '@herald/publisher';
+import { SchemaValidationError } from '@herald/schemas';
 import { orderEventMessageV1Codec, withCloudEvents, eventType } from '@herald/schemas';
 import type { OrderEventMessage } from '@herald/schemas';
 import type pg from 'pg';
@@ -81,11 +82,13 @@ describe('enqueue', () => {
     expect(row.attempts).toBe(0);
   });
 
-  it('throws the publisher\'s SchemaValidationError for an invalid event and inserts nothing', async () => {
+  it('throws the publisher\'s EncodeError (the codec\'s SchemaValidationError as cause) for an invalid event and inserts nothing', async () => {
     const outbox = createOutbox({ topic: 'orders', codec, key: (o: OrderEventMessage) => o.order_id, table });
     const before = await count(pool, table);
-    await expect(inTransaction((client) => outbox.enqueue(client, { ...order('bad'), total_price: -1 }))).rejects.toBeInstanceOf(SchemaValidationError);
-    await expect(inTransaction((client) => outbox.enqueueMany(client, [order('ok-1'), { ...order('bad'), created_at: 'yesterday' }]))).rejects.toBeInstanceOf(SchemaValidationError);
+    const error = await inTransaction((client) => outbox.enqueue(client, { ...order('bad'), total_price: -1 })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EncodeError);
+    expect((error as EncodeError).cause).toBeInstanceOf(SchemaValidationError);
+    await expect(inTransaction((client) => outbox.enqueueMany(client, [order('ok-1'), { ...order('bad'), created_at: 'yesterday' }]))).rejects.toBeInstanceOf(EncodeError);
     const badKey = createOutbox({ topic: 'orders', codec, key: () => 42 as unknown as string, table });
     await expect(inTransaction((client) => badKey.enqueue(client, order('k')))).rejects.toBeInstanceOf(InvalidKeyError);
     expect(await count(pool, table)).toBe(before);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionsError } from '@herald/publisher';
+import { InvalidOptionsError } from '@herald/errors';
 import { outboxRecordCodec, tableNames } from '../../src/index.js';
 import { fromStoredHeaders, toStoredHeaders } from '../../src/stored-headers.js';
 
