@@ -56,14 +56,14 @@ describe.sequential('outbox faults', () => {
     await relay.whenActive();
 
     // Some traffic while Kafka is up, then the broker dies and writers go on for the 30 s it is away.
-    const before = await runWriters(pool, outbox, { idPrefix: 'before', writers: 4, events: 2_000, keysPerWriter: 20, rollbackRate: 0.1, maxPerTransaction: 20 });
+    const before = await runWriters(pool, outbox, { idPrefix: 'before', writers: 4, events: 1_000, keysPerWriter: 20, rollbackRate: 0.1, maxPerTransaction: 20 });
     await broker.killNode(1, 'SIGKILL');
     brokerDown = true;
     const downAt = Date.now();
     const during = await runWriters(pool, outbox, {
       idPrefix: 'during',
       writers: 4,
-      events: 20_000,
+      events: 8_000,
       keysPerWriter: 20,
       rollbackRate: 0.1,
       maxPerTransaction: 20,
@@ -77,7 +77,7 @@ describe.sequential('outbox faults', () => {
     brokerDown = false;
 
     // Once the relay is catching up, PostgreSQL crashes (immediate shutdown) and comes back.
-    await expect.poll(() => relay.stats.published, { timeout: 60_000, interval: 50 }).toBeGreaterThan(before.committed.size + 2_000);
+    await expect.poll(() => relay.stats.published, { timeout: 60_000, interval: 50 }).toBeGreaterThan(before.committed.size + 1_000);
     await server.restart({ mode: 'immediate', downMs: 2_000 });
     await expect.poll(() => count(pool, table, 'published_at IS NULL').catch(() => -1), { timeout: 90_000, interval: 500 }).toBe(0);
 
