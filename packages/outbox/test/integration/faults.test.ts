@@ -12,16 +12,20 @@ import { checkReliability } from '../../../../test-support/reliability-oracle.js
 import type { OracleEvent } from '../../../../test-support/reliability-oracle.js';
 import { count, createPool, freshTable, memoryLogger, oracleCodec, readTopic, sleep } from '../support/fixtures.js';
 import { acquireFaultLock } from '../support/fault-lock.js';
+import { lockFaultBroker } from '../../../../test-support/fault-lock.js';
 import { runWriters } from '../support/writers.js';
 
 let release: (() => void) | undefined;
+let unlockSuite: (() => void) | undefined;
 let broker: KafkaHandle;
 let server: PostgresHandle;
 let pool: pg.Pool;
 const cleanups: Array<() => Promise<unknown>> = [];
 let brokerDown = false;
 beforeAll(async () => {
+  // The machine-wide lock (other worktrees), then the suite's own (other test files of this run).
   release = await acquireFaultLock();
+  unlockSuite = await lockFaultBroker(900_000);
   [broker, server] = await Promise.all([ensureKafka({ mode: 'fault', log: false }), ensurePostgres({ instance: 'fault', log: false })]);
   pool = createPool(server.url, 10);
 }, 1_200_000);
@@ -33,6 +37,7 @@ afterAll(async () => {
     await pool?.end();
     await server?.stop();
   } finally {
+    unlockSuite?.();
     release?.();
   }
 }, 120_000);
