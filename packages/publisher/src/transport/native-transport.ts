@@ -1,11 +1,11 @@
 import { DELIVERY_RECORD_BYTES, loadNativeBinding, NativeEvent } from '@herald/native';
 import type { NativeBinding, NativeHandle } from '@herald/native';
 import { InvalidOptionsError } from '@herald/errors';
-import { AuthenticationError, BrokerUnreachableError, TransportUnavailableError } from '../errors.js';
+import { AuthenticationError, BrokerUnreachableError, TlsHandshakeError, TransportUnavailableError } from '../errors.js';
 import type { PublisherError } from '../errors.js';
 import { RdCode } from '../internal/classify.js';
 import type { KafkaFailure } from '../internal/classify.js';
-import { isAuthFailureCode, isAuthFailureLog } from './client-signals.js';
+import { isAuthFailureCode, isAuthFailureLog, isTlsFailureLog } from './client-signals.js';
 import { clientErrorLevel, librdkafkaLogLevel } from './librdkafka-log.js';
 import { NativeRecordPacker } from './native-record.js';
 import type { Transport, TransportContext, TransportFactory } from './transport.js';
@@ -49,7 +49,9 @@ function createTransportOn(binding: NativeBinding, { config, events, logger }: T
   /** Records produced whose delivery report has not come: while > 0 the process stays alive. */
   let inFlight = 0;
   let authFailure: KafkaFailure | undefined;
-  let onAuthFailure: (() => void) | undefined;
+  let tlsFailure: KafkaFailure | undefined;
+  // Called when authentication or TLS fails while a connect is waiting, so it fails now, not at its timeout.
+  let onPermanentFailure: (() => void) | undefined;
   let onConnected: ((code: number) => void) | undefined;
   let flushWaiters: Array<() => void> = [];
   let closed = false;
@@ -80,6 +82,7 @@ function createTransportOn(binding: NativeBinding, { config, events, logger }: T
       return;
     }
     if (isAuthFailureCode(code)) authFailure = failure;
+    if (code === RdCode.SSL) tlsFailure = failure;
     // Called as a method of the logger: winston's child loggers need `this` to add their metadata.
     logger[clientErrorLevel(code)]('kafka client error', { code, name: failure.name, reason });
   };
@@ -88,7 +91,11 @@ function createTransportOn(binding: NativeBinding, { config, events, logger }: T
     logger[librdkafkaLogLevel(level, message)](message, { facility, source: 'librdkafka' });
     if (isAuthFailureLog(facility, message)) {
       authFailure = { code: RdCode.AUTHENTICATION, name: codeName(RdCode.AUTHENTICATION), message };
-      onAuthFailure?.();
+      onPermanentFailure?.();
+    } else if (isTlsFailureLog(facility, message)) {
+      // Same for TLS: librdkafka only logs it and keeps retrying the handshake until the timeout.
+      tlsFailure = { code: RdCode.SSL, name: codeName(RdCode.SSL), message };
+      onPermanentFailure?.();
     }
   };
 
@@ -143,7 +150,7 @@ function createTransportOn(binding: NativeBinding, { config, events, logger }: T
         const finish = (error: PublisherError | undefined) => {
           if (done) return;
           done = true;
-          onAuthFailure = undefined;
+          onPermanentFailure = undefined;
           onConnected = undefined;
           clearTimeout(timer);
           keepAlive();
@@ -152,15 +159,18 @@ function createTransportOn(binding: NativeBinding, { config, events, logger }: T
         };
         const fail = (code?: number) => {
           const auth = authFailure;
+          const tls = tlsFailure;
           finish(
             auth !== undefined
               ? new AuthenticationError(`authentication failed: ${auth.message}`, { kafkaCode: auth.code, kafkaName: auth.name, cause: auth.cause })
-              : new BrokerUnreachableError(`no broker of ${String(config['bootstrap.servers'])} answered within ${timeoutMs} ms`, {
+              : tls !== undefined
+                ? new TlsHandshakeError(`TLS handshake failed: ${tls.message}`, { kafkaCode: tls.code, kafkaName: tls.name, cause: tls.cause })
+                : new BrokerUnreachableError(`no broker of ${String(config['bootstrap.servers'])} answered within ${timeoutMs} ms`, {
                   ...(code === undefined ? {} : { cause: failureOf(code) }),
                 }),
           );
         };
-        onAuthFailure = () => fail();
+        onPermanentFailure = () => fail();
         onConnected = (code) => (code === 0 ? finish(undefined) : fail(code));
         const timer = setTimeout(() => fail(), timeoutMs);
         timer.unref();

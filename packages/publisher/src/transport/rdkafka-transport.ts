@@ -4,7 +4,7 @@ import { AuthenticationError, BrokerUnreachableError, TlsHandshakeError } from '
 import type { PublisherError } from '../errors.js';
 import { RdCode } from '../internal/classify.js';
 import type { KafkaFailure } from '../internal/classify.js';
-import { isAuthFailureCode, isAuthFailureLog } from './client-signals.js';
+import { isAuthFailureCode, isAuthFailureLog, isTlsFailureLog } from './client-signals.js';
 import { clientErrorLevel, librdkafkaLogLevel } from './librdkafka-log.js';
 import type { TransactionFailure, Transport, TransportContext, TransportTransactions } from './transport.js';
 
@@ -21,9 +21,6 @@ function failureOf(error: LibrdKafkaError | number): KafkaFailure {
   const message = typeof error === 'number' ? codeName(code) : error.message;
   return { code, name: codeName(code), message, cause: error };
 }
-
-// A certificate the client refuses (untrusted CA, expired, wrong host name) or a broken handshake.
-const tlsLine = /SSL handshake failed|certificate verify failed/i;
 
 /**
  * The native librdkafka producer of `@confluentinc/kafka-javascript`: `produce()` with a numeric
@@ -65,7 +62,7 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
     if (isAuthFailureLog(log.fac, log.message)) {
       authFailure = { code: RdCode.AUTHENTICATION, name: codeName(RdCode.AUTHENTICATION), message: log.message };
       onPermanentFailure?.();
-    } else if (log.fac === 'FAIL' && tlsLine.test(log.message)) {
+    } else if (isTlsFailureLog(log.fac, log.message)) {
       // Same for TLS: librdkafka only logs it and keeps retrying the handshake until the timeout.
       tlsFailure = { code: RdCode.SSL, name: codeName(RdCode.SSL), message: log.message };
       onPermanentFailure?.();
