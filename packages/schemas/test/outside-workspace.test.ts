@@ -49,7 +49,7 @@ describe('a project outside the workspace', { timeout: 900_000 }, () => {
   beforeAll(async () => {
     cpSync(resolve(import.meta.dirname, 'fixtures/outside-project'), project, { recursive: true });
     const packs = join(project, 'packs');
-    for (const pkg of ['errors', 'schemas', 'publisher']) await ok('pnpm', ['pack', '--pack-destination', packs], resolve(repo, 'packages', pkg));
+    for (const pkg of ['errors', 'headers', 'native', 'schemas', 'publisher']) await ok('pnpm', ['pack', '--pack-destination', packs], resolve(repo, 'packages', pkg));
     const version = (pkg: string): string => (JSON.parse(readFileSync(resolve(repo, 'packages', pkg, 'package.json'), 'utf8')) as { version: string }).version;
     const lock = readFileSync(resolve(repo, 'pnpm-lock.yaml'), 'utf8');
     const locked = (name: string): string => new RegExp(`\\n  '?${name.replace('/', '\\/')}@([^:'(]+)'?:`).exec(lock)?.[1] ?? 'latest';
@@ -67,9 +67,13 @@ describe('a project outside the workspace', { timeout: 900_000 }, () => {
         },
         // What generating needs (the CLI's optional peers) and plain tsc: nothing else.
         devDependencies: { typescript: locked('typescript'), typia: locked('typia'), '@typia/core': locked('@typia/core'), '@types/node': locked('@types/node') },
-        // The packages' own dependency on the shared error model, from its tarball too.
-        // pnpm 10 builds only the dependencies it is told to (the native Kafka client, from the store's cache).
-        pnpm: { overrides: { '@herald/errors': `file:./packs/herald-errors-${version('errors')}.tgz` }, onlyBuiltDependencies: ['@confluentinc/kafka-javascript'] },
+        // The packages' own dependencies on our leaf packages and the native addon, from their tarballs too.
+        // pnpm 10 builds only the dependencies it is told to (the native Kafka client from the store's
+        // cache; Herald's addon, which falls back to the CKJS transport if it cannot build there).
+        pnpm: {
+          overrides: Object.fromEntries(['errors', 'headers', 'native'].map((pkg) => [`@herald/${pkg}`, `file:./packs/herald-${pkg}-${version(pkg)}.tgz`])),
+          onlyBuiltDependencies: ['@confluentinc/kafka-javascript', '@herald/native'],
+        },
       }),
     );
     // The repo's settings for building the native client, and its store: nothing is cached outside the temp dir.
