@@ -75,9 +75,12 @@ describe('native transport lifecycle (mock cluster)', () => {
 
   it('works from worker threads, and a worker terminated with work in flight leaves the process healthy', async () => {
     const done = new Worker(fixture('worker.mjs'), { workerData: { count: 1_000 } });
+    // Listen for 'exit' first: when the worker ends right after posting, Node drains the last
+    // message and emits 'exit' in the same callback, before an await after 'message' resumes.
+    const exited = once(done, 'exit');
     const [result] = (await once(done, 'message')) as [{ acked: number; offsets: boolean }];
     expect(result).toEqual({ acked: 1_000, offsets: true });
-    await once(done, 'exit');
+    expect(await exited).toEqual([0]);
 
     const busy = new Worker(fixture('worker.mjs'), { workerData: { count: 100, leaveInFlight: true } });
     const [state] = (await once(busy, 'message')) as [{ acked: number; inFlight: number }];
