@@ -4,7 +4,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/test/fixtures/outside-project/**', '**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/.cache/**', '**/*.d.mts'],
+    ignores: [
+      '**/test/fixtures/outside-project/**',
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.turbo/**',
+      '**/.cache/**',
+      '**/*.d.mts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -26,7 +33,15 @@ export default tseslint.config(
   },
   {
     // Tests, the CLI, examples and build scripts talk to a terminal; library sources never do.
-    files: ['**/*.test.ts', '**/test/**', 'benchmarks/**', 'docs/examples/**', '**/scripts/**', '*.config.ts', 'vitest.*.ts'],
+    files: [
+      '**/*.test.ts',
+      '**/test/**',
+      'benchmarks/**',
+      'docs/examples/**',
+      '**/scripts/**',
+      '*.config.ts',
+      'vitest.*.ts',
+    ],
     rules: {
       'no-console': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
@@ -46,7 +61,15 @@ export default tseslint.config(
     // Plain-JS fixtures and scripts run on Node.
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
-      globals: { process: 'readonly', Buffer: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setImmediate: 'readonly', URL: 'readonly' },
+      globals: {
+        process: 'readonly',
+        Buffer: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setImmediate: 'readonly',
+        URL: 'readonly',
+      },
     },
   },
 );

@@ -26,7 +26,17 @@ export interface HeraldProjectOptions {
 }
 
 /** The vitest project config for one workspace package. */
-export function heraldProject(name: string, dir: string, { kafka = false, postgres = false, types = false, include = ['test/**/*.test.ts'], provide = {} }: HeraldProjectOptions = {}): UserWorkspaceConfig {
+export function heraldProject(
+  name: string,
+  dir: string,
+  {
+    kafka = false,
+    postgres = false,
+    types = false,
+    include = ['test/**/*.test.ts'],
+    provide = {},
+  }: HeraldProjectOptions = {},
+): UserWorkspaceConfig {
   return defineProject({
     plugins: [UnpluginTypia({ cache: false, log: false, tsconfig: `${dir}/tsconfig.json` })],
     test: {

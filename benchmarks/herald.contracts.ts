@@ -4,5 +4,12 @@ import type { ContractsDeclaration } from '@herald/schemas';
 
 export default {
   outDir: 'src/serialize/generated',
-  contracts: [{ type: 'PaymentEvent', source: 'src/serialize/contracts/payment-event.v1.ts', version: 1, id: 'urn:herald:bench:payment-event:v1' }],
+  contracts: [
+    {
+      type: 'PaymentEvent',
+      source: 'src/serialize/contracts/payment-event.v1.ts',
+      version: 1,
+      id: 'urn:herald:bench:payment-event:v1',
+    },
+  ],
 } satisfies ContractsDeclaration;

@@ -109,6 +109,7 @@ print_summary() {
 
 bootstrap_all
 phase "build typecheck lint" pnpm exec turbo run build typecheck lint --output-logs=errors-only
+phase "format" pnpm exec prettier --check --log-level warn .
 phase "kafka start" start_brokers
 phase "native sanitizer" bash scripts/native-sanitizer.sh
 phase "postgres start" start_postgres

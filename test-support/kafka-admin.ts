@@ -19,7 +19,9 @@ export interface TopicSpec {
 
 /** Creates a topic and waits until its metadata shows every partition with a leader. */
 export async function createTopic(bootstrap: string, spec: TopicSpec): Promise<void> {
-  const admin = new KafkaJS.Kafka({ kafkaJS: { brokers: bootstrap.split(','), logLevel: KafkaJS.logLevel.NOTHING } }).admin();
+  const admin = new KafkaJS.Kafka({
+    kafkaJS: { brokers: bootstrap.split(','), logLevel: KafkaJS.logLevel.NOTHING },
+  }).admin();
   await admin.connect();
   try {
     await admin.createTopics({
@@ -68,8 +70,15 @@ export async function consumeAll(
   options: { readonly readUncommitted?: boolean } = {},
 ): Promise<ConsumedRecord[]> {
   // librdkafka's default isolation is read_committed: aborted transactional records stay hidden.
-  const consumer = new KafkaJS.Kafka({ kafkaJS: { brokers: bootstrap.split(','), logLevel: KafkaJS.logLevel.NOTHING } }).consumer({
-    kafkaJS: { groupId: `herald-test-${randomUUID()}`, fromBeginning: true, autoCommit: false, readUncommitted: options.readUncommitted === true },
+  const consumer = new KafkaJS.Kafka({
+    kafkaJS: { brokers: bootstrap.split(','), logLevel: KafkaJS.logLevel.NOTHING },
+  }).consumer({
+    kafkaJS: {
+      groupId: `herald-test-${randomUUID()}`,
+      fromBeginning: true,
+      autoCommit: false,
+      readUncommitted: options.readUncommitted === true,
+    },
   });
   const records: ConsumedRecord[] = [];
   await consumer.connect();

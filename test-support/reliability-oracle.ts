@@ -12,7 +12,15 @@ export { newOutcomes };
 export type { OracleEvent, OracleReport, Outcomes };
 
 /** Compares the outcomes of `sent` events with what the topic holds. */
-export function checkReliability(sent: number, outcomes: Outcomes, records: ReadonlyArray<ConsumedRecord>): OracleReport {
-  const logged = records.map((r) => ({ event: JSON.parse(r.value?.toString() ?? 'null') as OracleEvent, partition: r.partition, offset: r.offset }));
+export function checkReliability(
+  sent: number,
+  outcomes: Outcomes,
+  records: ReadonlyArray<ConsumedRecord>,
+): OracleReport {
+  const logged = records.map((r) => ({
+    event: JSON.parse(r.value?.toString() ?? 'null') as OracleEvent,
+    partition: r.partition,
+    offset: r.offset,
+  }));
   return judge(sent, outcomes, logged);
 }

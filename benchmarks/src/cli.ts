@@ -14,7 +14,8 @@ const commands: Readonly<Record<string, { readonly summary: string; readonly loa
     load: () => import('./serialize/serialize-command.js'),
   },
   'trace-overhead': {
-    summary: 'publish throughput with no OTel SDK, a no-op exporter, a batch processor [--messages N] [--rounds N] [--brokers mock|host:port] [--json]',
+    summary:
+      'publish throughput with no OTel SDK, a no-op exporter, a batch processor [--messages N] [--rounds N] [--brokers mock|host:port] [--json]',
     load: () => import('./trace-overhead/trace-overhead-command.js'),
   },
   produce: {
@@ -22,27 +23,33 @@ const commands: Readonly<Record<string, { readonly summary: string; readonly loa
     load: () => import('./produce/produce-command.js'),
   },
   compare: {
-    summary: 'Herald vs bare native, KafkaJS-compatible, kafkajs, @platformatic/kafka, Java, Python [--rounds N] [--json] [--report DIR]',
+    summary:
+      'Herald vs bare native, KafkaJS-compatible, kafkajs, @platformatic/kafka, Java, Python [--rounds N] [--json] [--report DIR]',
     load: () => import('./compare/compare-command.js'),
   },
   stress: {
-    summary: '1M publishes of random sizes/keys/headers on the mock cluster: post-GC heap and RSS slope [--transport native|ckjs] [--messages N] [--json]',
+    summary:
+      '1M publishes of random sizes/keys/headers on the mock cluster: post-GC heap and RSS slope [--transport native|ckjs] [--messages N] [--json]',
     load: () => import('./stress/stress-command.js'),
   },
   chaos: {
-    summary: 'reliability catalogue: faults on the local chaos cluster / fault node, judged by the oracle [scenario...] [--ci] [--list] [--json]',
+    summary:
+      'reliability catalogue: faults on the local chaos cluster / fault node, judged by the oracle [scenario...] [--ci] [--list] [--json]',
     load: () => import('./chaos/chaos-command.js'),
   },
   soak: {
-    summary: 'publish at a fixed rate for N minutes: post-GC heap slope, RSS, event-loop delay p99, delivery p99 [--minutes N] [--rate R] [--report DIR]',
+    summary:
+      'publish at a fixed rate for N minutes: post-GC heap slope, RSS, event-loop delay p99, delivery p99 [--minutes N] [--rate R] [--report DIR]',
     load: () => import('./soak/soak-command.js'),
   },
   outbox: {
-    summary: 'transactional outbox on PostgreSQL: enqueue vs plain INSERT, relay vs publisher, commit->ack lag [--rates LIST] [--json]',
+    summary:
+      'transactional outbox on PostgreSQL: enqueue vs plain INSERT, relay vs publisher, commit->ack lag [--rates LIST] [--json]',
     load: () => import('./outbox/outbox-command.js'),
   },
   tune: {
-    summary: 'sweep linger.ms x batch.size x compression for --target throughput|latency [--p99-max-ms X] [--report DIR]',
+    summary:
+      'sweep linger.ms x batch.size x compression for --target throughput|latency [--p99-max-ms X] [--report DIR]',
     load: () => import('./tune/tune-command.js'),
   },
 };

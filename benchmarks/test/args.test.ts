@@ -7,12 +7,35 @@ import { parseTuneArgs } from '../src/tune/tune-command.js';
 describe('produce arguments', () => {
   it('defaults to a closed loop of 100 000 medium orders with the reliable preset', () => {
     const args = parseProduceArgs([]);
-    expect(args).toMatchObject({ messages: 100_000, warmup: 10_000, sizes: ['medium'], shape: { kind: 'closed', window: 10_000 }, partitions: 6 });
-    expect(args.settings).toEqual({ acks: 'all', idempotence: true, compression: 'snappy', lingerMs: 5, batchSize: undefined });
+    expect(args).toMatchObject({
+      messages: 100_000,
+      warmup: 10_000,
+      sizes: ['medium'],
+      shape: { kind: 'closed', window: 10_000 },
+      partitions: 6,
+    });
+    expect(args.settings).toEqual({
+      acks: 'all',
+      idempotence: true,
+      compression: 'snappy',
+      lingerMs: 5,
+      batchSize: undefined,
+    });
   });
 
   it('switches to an open loop with --rate and lets flags override the preset', () => {
-    const args = parseProduceArgs(['--rate', '2000', '--preset', 'highThroughput', '--linger-ms', '20', '--size', 'small,large', '--messages', '5_000']);
+    const args = parseProduceArgs([
+      '--rate',
+      '2000',
+      '--preset',
+      'highThroughput',
+      '--linger-ms',
+      '20',
+      '--size',
+      'small,large',
+      '--messages',
+      '5_000',
+    ]);
     expect(args.shape).toMatchObject({ kind: 'open', rate: 2000 });
     expect(args.settings).toMatchObject({ compression: 'lz4', lingerMs: 20, batchSize: 131_072 });
     expect(args.sizes).toEqual(['small', 'large']);
@@ -28,7 +51,10 @@ describe('produce arguments', () => {
   });
 
   it('accepts weaker acks once idempotence is off', () => {
-    expect(parseProduceArgs(['--acks', '1', '--idempotence', 'off']).settings).toMatchObject({ acks: 1, idempotence: false });
+    expect(parseProduceArgs(['--acks', '1', '--idempotence', 'off']).settings).toMatchObject({
+      acks: 1,
+      idempotence: false,
+    });
   });
 });
 
@@ -57,7 +83,10 @@ describe('tune arguments', () => {
 
   it('needs a p99 bound for the latency target and --allow-acks to sweep acks', () => {
     expect(() => parseTuneArgs(['--target', 'latency'])).toThrow(/--p99-max-ms/);
-    expect(parseTuneArgs(['--target', 'latency', '--p99-max-ms', '25']).target).toEqual({ kind: 'latency', p99MaxMs: 25 });
+    expect(parseTuneArgs(['--target', 'latency', '--p99-max-ms', '25']).target).toEqual({
+      kind: 'latency',
+      p99MaxMs: 25,
+    });
     expect(() => parseTuneArgs(['--acks', 'all,1'])).toThrow(/--allow-acks/);
     expect(parseTuneArgs(['--acks', 'all,1', '--allow-acks']).acks).toEqual(['all', 1]);
     expect(() => parseTuneArgs(['--linger-ms', '5,x'])).toThrow(UsageError);

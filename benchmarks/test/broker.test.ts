@@ -35,7 +35,16 @@ afterAll(async () => {
 describe('against the local broker', () => {
   it('Herald closed loop delivers every message and measures throughput, latency, CPU and RSS', async () => {
     const seen: number[] = [];
-    const m = await runHeraldLoad({ bootstrap: broker.bootstrap, topic, orders, messages: 2_000, warmup: 200, settings: RELIABLE, shape: { kind: 'closed', window: 500 }, onProgress: (n) => seen.push(n) });
+    const m = await runHeraldLoad({
+      bootstrap: broker.bootstrap,
+      topic,
+      orders,
+      messages: 2_000,
+      warmup: 200,
+      settings: RELIABLE,
+      shape: { kind: 'closed', window: 500 },
+      onProgress: (n) => seen.push(n),
+    });
     expect(m).toMatchObject({ messages: 2_000, acked: 2_000, errors: {} });
     expect(m.msgsPerSec).toBeGreaterThan(100);
     expect(m.latencyMs!.count).toBe(2_000);
@@ -47,7 +56,15 @@ describe('against the local broker', () => {
   }, 30_000);
 
   it('Herald open loop keeps to the rate', async () => {
-    const m = await runHeraldLoad({ bootstrap: broker.bootstrap, topic, orders, messages: 1_000, warmup: 0, settings: RELIABLE, shape: { kind: 'open', rate: 2_000, maxInFlight: 10_000 } });
+    const m = await runHeraldLoad({
+      bootstrap: broker.bootstrap,
+      topic,
+      orders,
+      messages: 1_000,
+      warmup: 0,
+      settings: RELIABLE,
+      shape: { kind: 'open', rate: 2_000, maxInFlight: 10_000 },
+    });
     expect(m.acked).toBe(1_000);
     // 1 000 messages at 2 000/s take about half a second; a closed loop would take far less.
     expect(m.seconds).toBeGreaterThan(0.4);
@@ -57,9 +74,25 @@ describe('against the local broker', () => {
   it('the naive native loop contender reports what it ran with', async () => {
     const ordersFile = join(dir, 'orders.jsonl');
     writeFileSync(ordersFile, `${orders.map((o) => JSON.stringify(o)).join('\n')}\n`);
-    const workload: Workload = { bootstrap: broker.bootstrap, topic, ordersFile, messages: 2_000, warmup: 200, window: 500, batch: 100, settings: RELIABLE, rdkafka: rdkafkaConfig(RELIABLE) };
+    const workload: Workload = {
+      bootstrap: broker.bootstrap,
+      topic,
+      ordersFile,
+      messages: 2_000,
+      warmup: 200,
+      window: 500,
+      batch: 100,
+      settings: RELIABLE,
+      rdkafka: rdkafkaConfig(RELIABLE),
+    };
     const outcome = await naive.run(workload);
     expect(outcome.measurement).toMatchObject({ messages: 2_000, acked: 2_000, errors: {} });
-    expect(outcome.ranWith).toMatchObject({ acks: 'all', idempotence: true, compression: 'snappy', linger: '5 ms', maxInFlightRequests: '5' });
+    expect(outcome.ranWith).toMatchObject({
+      acks: 'all',
+      idempotence: true,
+      compression: 'snappy',
+      linger: '5 ms',
+      maxInFlightRequests: '5',
+    });
   }, 30_000);
 });

@@ -23,12 +23,17 @@ describe('chaos catalogue and arguments', () => {
     // 'clean restart', 'lost replica' and 'single node down' are the gentler cases of the broker
     // crash the subset does run; 'lost quorum' is out of CI until two-down-short is understood (see
     // its entry in the catalogue).
-    for (const c of classes) if (!['clean restart', 'lost replica', 'single node down', 'lost quorum'].includes(c)) expect(ciClasses).toContain(c);
+    for (const c of classes)
+      if (!['clean restart', 'lost replica', 'single node down', 'lost quorum'].includes(c))
+        expect(ciClasses).toContain(c);
     for (const s of CATALOGUE) expect(s.minDurationMs).toBeGreaterThanOrEqual(30_000);
   });
 
   it('selects scenarios by name or --ci, and rejects unknown names and mixing both', () => {
-    expect(parseChaosArgs(['two-down-short', 'broker-paused']).scenarios.map((s) => s.name)).toEqual(['two-down-short', 'broker-paused']);
+    expect(parseChaosArgs(['two-down-short', 'broker-paused']).scenarios.map((s) => s.name)).toEqual([
+      'two-down-short',
+      'broker-paused',
+    ]);
     expect(parseChaosArgs(['--ci']).scenarios.every((s) => s.ci)).toBe(true);
     expect(parseChaosArgs([]).scenarios).toHaveLength(CATALOGUE.length);
     expect(() => parseChaosArgs(['nope'])).toThrow(UsageError);
@@ -39,21 +44,51 @@ describe('chaos catalogue and arguments', () => {
 });
 
 const result = (scenario: string, pass: boolean): ScenarioResult => ({
-  scenario, title: scenario, failureClass: 'broker crash', variant: 'default', rate: 1000, seconds: 31.2, sent: 31200, acked: pass ? 31200 : 31100,
-  notWritten: 0, unknown: 0, lost: pass ? 0 : 100, duplicates: 0, reorderedKeys: 0, unsettled: 0, notWrittenButWritten: 0, unknownWritten: 0,
-  recoveryMs: 6400, errors: {}, readBackComplete: true, highWaterMarks: {}, examples: [], pass, problems: pass ? [] : ['the oracle found a defect'],
+  scenario,
+  title: scenario,
+  failureClass: 'broker crash',
+  variant: 'default',
+  rate: 1000,
+  seconds: 31.2,
+  sent: 31200,
+  acked: pass ? 31200 : 31100,
+  notWritten: 0,
+  unknown: 0,
+  lost: pass ? 0 : 100,
+  duplicates: 0,
+  reorderedKeys: 0,
+  unsettled: 0,
+  notWrittenButWritten: 0,
+  unknownWritten: 0,
+  recoveryMs: 6400,
+  errors: {},
+  readBackComplete: true,
+  highWaterMarks: {},
+  examples: [],
+  pass,
+  problems: pass ? [] : ['the oracle found a defect'],
 });
 
 describe('docs/reliability.md generator', () => {
   it('replaces only the text between the markers with the table of the run', () => {
     const file = join(dir, 'reliability.md');
-    writeFileSync(file, '# Title\n\nintro\n\n<!-- chaos-table:begin old -->\nstale\n<!-- chaos-table:end -->\n\ntail\n');
-    writeReliabilityDoc(file, { startedAt: '2026-12-01T00:00:00Z', command: 'herald-bench chaos', node: 'v20', results: [result('leader-hard-bounce', true), result('broker-paused', false)] });
+    writeFileSync(
+      file,
+      '# Title\n\nintro\n\n<!-- chaos-table:begin old -->\nstale\n<!-- chaos-table:end -->\n\ntail\n',
+    );
+    writeReliabilityDoc(file, {
+      startedAt: '2026-12-01T00:00:00Z',
+      command: 'herald-bench chaos',
+      node: 'v20',
+      results: [result('leader-hard-bounce', true), result('broker-paused', false)],
+    });
     const text = readFileSync(file, 'utf8');
     expect(text.startsWith('# Title\n\nintro\n\n<!-- chaos-table:begin')).toBe(true);
     expect(text.endsWith('<!-- chaos-table:end -->\n\ntail\n')).toBe(true);
     expect(text).not.toContain('stale');
-    expect(text).toContain('| leader-hard-bounce | default | 31 | 31200 | 31200 | 0 | 0 | 0 | 0 | 0 | 0 | 6.4 | PASS |');
+    expect(text).toContain(
+      '| leader-hard-bounce | default | 31 | 31200 | 31200 | 0 | 0 | 0 | 0 | 0 | 0 | 6.4 | PASS |',
+    );
     expect(text).toContain('broker-paused (default): the oracle found a defect');
     expect(text).toMatch(/\*\*leader-hard-bounce\*\*.*\n {2}Guarantees: /);
   });
@@ -62,12 +97,22 @@ describe('docs/reliability.md generator', () => {
     const file = join(dir, 'plain.md');
     writeFileSync(file, '# nothing here\n');
     expect(() => writeReliabilityDoc(file, { startedAt: '', command: '', node: '', results: [] })).toThrow(/markers/);
-    expect(renderReliabilitySection({ startedAt: 'x', command: 'c', node: 'n', results: [] })).toContain('| scenario |');
+    expect(renderReliabilitySection({ startedAt: 'x', command: 'c', node: 'n', results: [] })).toContain(
+      '| scenario |',
+    );
   });
 });
 
 describe('soak', () => {
-  const sample = (minute: number, heapMiB: number) => ({ minute, heapMiB, rssMiB: 100, loopDelayP99Ms: 10, deliveryP99Ms: 20, acked: 5000, failed: 0 });
+  const sample = (minute: number, heapMiB: number) => ({
+    minute,
+    heapMiB,
+    rssMiB: 100,
+    loopDelayP99Ms: 10,
+    deliveryP99Ms: 20,
+    acked: 5000,
+    failed: 0,
+  });
 
   it('fits the post-GC heap slope after warm-up and fails a growing heap', () => {
     const flat = [sample(0.1, 40), sample(1, 18), sample(2, 18.1), sample(3, 17.9), sample(4, 18)];
@@ -79,7 +124,12 @@ describe('soak', () => {
   });
 
   it('reads its options and rejects bad ones', () => {
-    expect(parseSoakArgs(['--minutes', '2', '--rate', '500'])).toMatchObject({ minutes: 2, rate: 500, warmupMinutes: 0.5, maxHeapSlope: 0.5 });
+    expect(parseSoakArgs(['--minutes', '2', '--rate', '500'])).toMatchObject({
+      minutes: 2,
+      rate: 500,
+      warmupMinutes: 0.5,
+      maxHeapSlope: 0.5,
+    });
     expect(() => parseSoakArgs(['--minutes', '0'])).toThrow(UsageError);
   });
 });

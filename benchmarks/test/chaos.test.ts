@@ -27,14 +27,26 @@ afterAll(async () => {
 describe.skipIf(external)('reliability catalogue, CI subset', () => {
   const subset = CATALOGUE.filter((s) => s.ci);
 
-  it.each(subset.map((s) => [s.name, s] as const))('%s', async (_name, scenario) => {
-    const lines: string[] = [];
-    const [result] = await runCatalogue([scenario], VARIANTS.slice(0, 1), { rate: 1_000, log: (l) => lines.push(l) });
-    // The whole row on failure says what went wrong.
-    expect({ ...result, log: result?.pass ? [] : lines }).toMatchObject({ lost: 0, duplicates: 0, reorderedKeys: 0, unsettled: 0, notWrittenButWritten: 0, readBackComplete: true, pass: true });
-    expect(result!.sent).toBeGreaterThanOrEqual(30_000);
-    if (!scenario.allows.includes('unknown')) expect(result!.unknown).toBe(0);
-    if (!scenario.allows.includes('not-written')) expect(result!.notWritten).toBe(0);
-    expect(result!.recoveryMs).not.toBeNull();
-  }, 600_000);
+  it.each(subset.map((s) => [s.name, s] as const))(
+    '%s',
+    async (_name, scenario) => {
+      const lines: string[] = [];
+      const [result] = await runCatalogue([scenario], VARIANTS.slice(0, 1), { rate: 1_000, log: (l) => lines.push(l) });
+      // The whole row on failure says what went wrong.
+      expect({ ...result, log: result?.pass ? [] : lines }).toMatchObject({
+        lost: 0,
+        duplicates: 0,
+        reorderedKeys: 0,
+        unsettled: 0,
+        notWrittenButWritten: 0,
+        readBackComplete: true,
+        pass: true,
+      });
+      expect(result!.sent).toBeGreaterThanOrEqual(30_000);
+      if (!scenario.allows.includes('unknown')) expect(result!.unknown).toBe(0);
+      if (!scenario.allows.includes('not-written')) expect(result!.notWritten).toBe(0);
+      expect(result!.recoveryMs).not.toBeNull();
+    },
+    600_000,
+  );
 });

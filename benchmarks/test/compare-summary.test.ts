@@ -17,7 +17,15 @@ function ok(msgsPerSec: number, cpu = 10): ContenderOutcome {
     latencyMs: { count: 1000, p50: 1, p95: 2, p99: 3, p999: 4, max: 5 },
     errors: {},
   };
-  const ranWith = { acks: 'all', idempotence: true, compression: 'snappy', linger: '5 ms', maxInFlightRequests: '5', batching: 'x', perMessage: 'y' };
+  const ranWith = {
+    acks: 'all',
+    idempotence: true,
+    compression: 'snappy',
+    linger: '5 ms',
+    maxInFlightRequests: '5',
+    batching: 'x',
+    perMessage: 'y',
+  };
   return { status: 'ok', measurement, ranWith, unmatched: [] };
 }
 
@@ -52,7 +60,11 @@ describe('summarize', () => {
   it('marks failed rounds as partial and a contender that never ran as unavailable', () => {
     expect(row('java')).toMatchObject({ status: 'partial', reasons: ['failed: no summary line'] });
     expect(row('java').msgsPerSec.median).toBe(350);
-    expect(row('python')).toMatchObject({ status: 'unavailable', goalMet: null, reasons: ['unavailable: pip install failed'] });
+    expect(row('python')).toMatchObject({
+      status: 'unavailable',
+      goalMet: null,
+      reasons: ['unavailable: pip install failed'],
+    });
     expect(row('python').vsHerald).toBeNaN();
   });
 });
@@ -64,7 +76,12 @@ describe('interleave', () => {
     const firsts = slots.filter((s) => s.position === 0).map((s) => s.item);
     expect(firsts).toEqual(['a', 'b', 'c', 'a']);
     for (let round = 0; round < 4; round++) {
-      expect(slots.filter((s) => s.round === round).map((s) => s.item).sort()).toEqual(['a', 'b', 'c']);
+      expect(
+        slots
+          .filter((s) => s.round === round)
+          .map((s) => s.item)
+          .sort(),
+      ).toEqual(['a', 'b', 'c']);
     }
   });
 });

@@ -18,7 +18,15 @@ describe('judge', () => {
   it('passes a log holding every acked event once, in per-key order, in any read order', () => {
     const log = [at(ev(1), 1, 0), at(ev(0), 0, 0), at(ev(3), 1, 1), at(ev(2), 0, 1)];
     const report = judge(4, outcomes([0, 1, 2, 3]), log);
-    expect(report).toMatchObject({ sent: 4, acked: 4, unsettled: 0, lost: [], duplicates: [], reordered: [], failedButWritten: [] });
+    expect(report).toMatchObject({
+      sent: 4,
+      acked: 4,
+      unsettled: 0,
+      lost: [],
+      duplicates: [],
+      reordered: [],
+      failedButWritten: [],
+    });
     expect(isClean(report)).toBe(true);
   });
 

@@ -27,22 +27,35 @@ describe('ProducerPerformance output', () => {
 
 describe('contender process output', () => {
   it('reads the last JSON line and explains a process that printed none', () => {
-    const outcome = outcomeFromChild({ code: 0, stdout: 'noise\n{"status":"unavailable","reason":"x"}\n', stderr: '', timedOut: false });
+    const outcome = outcomeFromChild({
+      code: 0,
+      stdout: 'noise\n{"status":"unavailable","reason":"x"}\n',
+      stderr: '',
+      timedOut: false,
+    });
     expect(outcome).toEqual({ status: 'unavailable', reason: 'x' });
-    expect(outcomeFromChild({ code: null, stdout: '', stderr: 'boom\n', timedOut: true })).toEqual({ status: 'failed', reason: 'timed out without a result: boom' });
+    expect(outcomeFromChild({ code: null, stdout: '', stderr: 'boom\n', timedOut: true })).toEqual({
+      status: 'failed',
+      reason: 'timed out without a result: boom',
+    });
   });
 });
 
 describe('synthetic orders', () => {
   it('are valid OrderEventMessages of about 100 B, 500 B and 5 KB', () => {
-    const bytes = { small: jsonBytes(makeOrder('small', 42)), medium: jsonBytes(makeOrder('medium', 42)), large: jsonBytes(makeOrder('large', 42)) };
+    const bytes = {
+      small: jsonBytes(makeOrder('small', 42)),
+      medium: jsonBytes(makeOrder('medium', 42)),
+      large: jsonBytes(makeOrder('large', 42)),
+    };
     expect(bytes.small).toBeGreaterThan(80);
     expect(bytes.small).toBeLessThan(140);
     expect(bytes.medium).toBeGreaterThan(450);
     expect(bytes.medium).toBeLessThan(600);
     expect(bytes.large).toBeGreaterThan(4500);
     expect(bytes.large).toBeLessThan(5500);
-    for (const size of ['small', 'medium', 'large'] as const) expect(isOrderEventMessageV1(makeOrder(size, 7))).toBe(true);
+    for (const size of ['small', 'medium', 'large'] as const)
+      expect(isOrderEventMessageV1(makeOrder(size, 7))).toBe(true);
   });
 
   it('have distinct order ids of one length per size', () => {
@@ -62,6 +75,14 @@ describe('terminal output', () => {
     expect(compact(123_456)).toBe('123.5k');
     expect(compact(1_234_567)).toBe('1.23M');
     expect(compact(Number.NaN)).toBe('n/a');
-    expect(formatTable(['a', 'n'], [['x', '1.5k'], ['yy', '12']]).split('\n')).toEqual(['a   n', '--  ----', 'x   1.5k', 'yy    12']);
+    expect(
+      formatTable(
+        ['a', 'n'],
+        [
+          ['x', '1.5k'],
+          ['yy', '12'],
+        ],
+      ).split('\n'),
+    ).toEqual(['a   n', '--  ----', 'x   1.5k', 'yy    12']);
   });
 });

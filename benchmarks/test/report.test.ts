@@ -18,8 +18,26 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function ok(msgsPerSec: number, p99: number): ContenderOutcome {
   return {
     status: 'ok',
-    measurement: { messages: 100, acked: 100, seconds: 1, msgsPerSec, mibPerSec: 1, cpuUsPerMsg: 12.5, peakRssMiB: 90, latencyMs: { count: 100, p50: p99 / 4, p95: p99 / 2, p99, p999: p99 * 1.5, max: p99 * 2 }, errors: {} },
-    ranWith: { acks: 'all', idempotence: true, compression: 'snappy', linger: '5 ms', maxInFlightRequests: '5', batching: 'librdkafka (linger)', perMessage: 'validated encode' },
+    measurement: {
+      messages: 100,
+      acked: 100,
+      seconds: 1,
+      msgsPerSec,
+      mibPerSec: 1,
+      cpuUsPerMsg: 12.5,
+      peakRssMiB: 90,
+      latencyMs: { count: 100, p50: p99 / 4, p95: p99 / 2, p99, p999: p99 * 1.5, max: p99 * 2 },
+      errors: {},
+    },
+    ranWith: {
+      acks: 'all',
+      idempotence: true,
+      compression: 'snappy',
+      linger: '5 ms',
+      maxInFlightRequests: '5',
+      batching: 'librdkafka (linger)',
+      perMessage: 'validated encode',
+    },
     unmatched: ['no headers'],
   };
 }
@@ -34,7 +52,16 @@ const report: CompareReport = {
   command: 'herald-bench compare --rounds 1',
   date: '2026-01-02T03:04:05.000Z',
   machine: { node: '20.20.2', cpus: 2, cpuModel: 'test cpu' },
-  workload: { messages: 100, warmup: 10, window: 1000, batch: 100, settings: RELIABLE, rdkafka: rdkafkaConfig(RELIABLE), payloadBytes: 532, rounds: 1 },
+  workload: {
+    messages: 100,
+    warmup: 10,
+    window: 1000,
+    batch: 100,
+    settings: RELIABLE,
+    rdkafka: rdkafkaConfig(RELIABLE),
+    payloadBytes: 532,
+    rounds: 1,
+  },
   summary: summarize(results, ['herald', 'kafkajs', 'python']),
   results,
 };
@@ -44,7 +71,9 @@ describe('compare report', () => {
     const md = compareMarkdown(report, { throughput: 't.png', latency: 'l.png' });
     expect(md.startsWith('```\n$ herald-bench compare --rounds 1\n```')).toBe(true);
     expect(md).toContain('| kafkajs + snappy | 10.0k | 10.0k–10.0k | 0.25× | 4.00× | Herald ≥ 3×: met |');
-    expect(md).toContain('| Python confluent-kafka + msgspec | unavailable | python3 -m venv failed |  |  | Herald ≥ 1.5×: n/a |');
+    expect(md).toContain(
+      '| Python confluent-kafka + msgspec | unavailable | python3 -m venv failed |  |  | Herald ≥ 1.5×: n/a |',
+    );
     expect(md).toContain('  - cannot match: no headers');
     expect(md).toContain('![throughput by contender](t.png)');
   });
@@ -57,18 +86,37 @@ describe('compare report', () => {
 
   it('writes Markdown, JSON and charts as SVG and PNG', async () => {
     const files = await writeCompareReport(report, dir);
-    expect(files.map((f) => f.slice(dir.length + 1))).toEqual(['compare-throughput.svg', 'compare-throughput.png', 'compare-latency.svg', 'compare-latency.png', 'compare.json', 'compare.md']);
+    expect(files.map((f) => f.slice(dir.length + 1))).toEqual([
+      'compare-throughput.svg',
+      'compare-throughput.png',
+      'compare-latency.svg',
+      'compare-latency.png',
+      'compare.json',
+      'compare.md',
+    ]);
     const svg = readFileSync(join(dir, 'compare-throughput.svg'), 'utf8');
     expect(svg).toMatch(/^<svg/);
     expect(svg).toContain('Herald (native) publish()');
     expect(readFileSync(join(dir, 'compare-throughput.png')).subarray(1, 4).toString()).toBe('PNG');
-    expect(JSON.parse(readFileSync(join(dir, 'compare.json'), 'utf8'))).toMatchObject({ benchmark: 'compare', command: report.command });
+    expect(JSON.parse(readFileSync(join(dir, 'compare.json'), 'utf8'))).toMatchObject({
+      benchmark: 'compare',
+      command: report.command,
+    });
   }, 30_000);
 });
 
 describe('tune report', () => {
   it('writes the heat map and the evidence table with the pick first', async () => {
-    const base = { batchSize: 131_072, compression: 'lz4' as const, acks: 'all' as const, closedP99Ms: 90, openP99Ms: Number.NaN, errors: 0, excluded: null, rounds: 3 };
+    const base = {
+      batchSize: 131_072,
+      compression: 'lz4' as const,
+      acks: 'all' as const,
+      closedP99Ms: 90,
+      openP99Ms: Number.NaN,
+      errors: 0,
+      excluded: null,
+      rounds: 3,
+    };
     const pick = { ...base, lingerMs: 20, msgsPerSec: 50_000, msgsPerSecMin: 48_000, msgsPerSecMax: 52_000 };
     const tune: TuneReport = {
       benchmark: 'tune',
@@ -82,15 +130,26 @@ describe('tune report', () => {
       best: pick,
       fastest: pick,
       separation: 'clear',
-      verdict: 'Clear: no other cell\'s spread overlaps the fastest\'s, so the fastest is the pick.',
+      verdict: "Clear: no other cell's spread overlaps the fastest's, so the fastest is the pick.",
       results: [
         { ...pick, rank: 1, tied: true, recommended: true },
-        { ...base, lingerMs: 0, msgsPerSec: 30_000, msgsPerSecMin: 29_000, msgsPerSecMax: 31_000, rank: 2, tied: false, recommended: false },
+        {
+          ...base,
+          lingerMs: 0,
+          msgsPerSec: 30_000,
+          msgsPerSecMin: 29_000,
+          msgsPerSecMax: 31_000,
+          rank: 2,
+          tied: false,
+          recommended: false,
+        },
       ],
     };
     await writeTuneReport(tune, dir);
     const md = readFileSync(join(dir, 'tune.md'), 'utf8');
-    expect(md).toContain("Recommended: `createPublisher({ ..., preset: 'reliable', kafka: { lingerMs: 20, batchSize: 131072, compression: 'lz4' } })`");
+    expect(md).toContain(
+      "Recommended: `createPublisher({ ..., preset: 'reliable', kafka: { lingerMs: 20, batchSize: 131072, compression: 'lz4' } })`",
+    );
     expect(md).toContain('| 1 | 20 | 131072 | lz4 | all | 50.0k (48.0k–52.0k) | 90 | **recommended** |');
     expect(md).toContain('Clear: no other cell');
     expect(readFileSync(join(dir, 'tune-heatmap.svg'), 'utf8')).toContain('linger.ms');

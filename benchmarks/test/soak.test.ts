@@ -21,13 +21,26 @@ afterAll(async () => {
 });
 
 describe('soak', () => {
-  it(`keeps the post-GC heap flat over ${MINUTES} minutes at 1,000 events/s`, async () => {
-    const samples = await runSoak({ bootstrap: broker.bootstrap, topic, minutes: MINUTES, rate: 1_000, sampleSeconds: 10 });
-    const report = soakReport({ minutes: MINUTES, rate: 1_000, warmupMinutes: 1, maxHeapSlope: DEFAULT_MAX_HEAP_SLOPE }, samples);
-    expect(report.failed).toBe(0);
-    // Every event offered was acked (a stalled publisher would also look "flat").
-    expect(report.acked).toBeGreaterThan(MINUTES * 60 * 1_000 * 0.95);
-    expect(report.heapSlopeMiBPerMin).toBeLessThan(DEFAULT_MAX_HEAP_SLOPE);
-    expect(report.pass).toBe(true);
-  }, (MINUTES + 3) * 60_000);
+  it(
+    `keeps the post-GC heap flat over ${MINUTES} minutes at 1,000 events/s`,
+    async () => {
+      const samples = await runSoak({
+        bootstrap: broker.bootstrap,
+        topic,
+        minutes: MINUTES,
+        rate: 1_000,
+        sampleSeconds: 10,
+      });
+      const report = soakReport(
+        { minutes: MINUTES, rate: 1_000, warmupMinutes: 1, maxHeapSlope: DEFAULT_MAX_HEAP_SLOPE },
+        samples,
+      );
+      expect(report.failed).toBe(0);
+      // Every event offered was acked (a stalled publisher would also look "flat").
+      expect(report.acked).toBeGreaterThan(MINUTES * 60 * 1_000 * 0.95);
+      expect(report.heapSlopeMiBPerMin).toBeLessThan(DEFAULT_MAX_HEAP_SLOPE);
+      expect(report.pass).toBe(true);
+    },
+    (MINUTES + 3) * 60_000,
+  );
 });

@@ -7,8 +7,23 @@ import { runStress } from '../src/stress/stress-load.js';
 
 describe('stress (CI variant)', () => {
   it('fits a least-squares slope', () => {
-    expect(slope([[0, 1], [1, 3], [2, 5]])).toBeCloseTo(2);
-    expect(growthPer100k([{ settled: 0, heapUsed: 0, rss: 0 }, { settled: 100_000, heapUsed: 5, rss: 7 }, { settled: 200_000, heapUsed: 10, rss: 14 }], 'rss')).toBeCloseTo(7);
+    expect(
+      slope([
+        [0, 1],
+        [1, 3],
+        [2, 5],
+      ]),
+    ).toBeCloseTo(2);
+    expect(
+      growthPer100k(
+        [
+          { settled: 0, heapUsed: 0, rss: 0 },
+          { settled: 100_000, heapUsed: 5, rss: 7 },
+          { settled: 200_000, heapUsed: 10, rss: 14 },
+        ],
+        'rss',
+      ),
+    ).toBeCloseTo(7);
   });
 
   it('keeps post-GC heap and RSS flat over 60 000 random publishes on the native transport', async () => {

@@ -5,17 +5,37 @@ import { formatTuneTable, recommendationSnippet, reportedResults, separationNote
 
 /** One round of one cell. */
 function round(lingerMs: number, msgsPerSec: number, openP99Ms = 5, errors = 0, batchSize = 131_072): TuneResult {
-  return { lingerMs, batchSize, compression: 'lz4', acks: 'all', msgsPerSec, msgsPerSecMin: msgsPerSec, msgsPerSecMax: msgsPerSec, rounds: 1, closedP99Ms: 100, openP99Ms, errors };
+  return {
+    lingerMs,
+    batchSize,
+    compression: 'lz4',
+    acks: 'all',
+    msgsPerSec,
+    msgsPerSecMin: msgsPerSec,
+    msgsPerSecMax: msgsPerSec,
+    rounds: 1,
+    closedP99Ms: 100,
+    openP99Ms,
+    errors,
+  };
 }
 
 /** A cell measured over several rounds: median and spread from `samples`. */
-function cell(lingerMs: number, samples: number[], { batchSize = 131_072, openP99Ms = 5, errors = 0 } = {}): TuneResult {
+function cell(
+  lingerMs: number,
+  samples: number[],
+  { batchSize = 131_072, openP99Ms = 5, errors = 0 } = {},
+): TuneResult {
   return foldRounds(samples.map((s) => round(lingerMs, s, openP99Ms, errors, batchSize)));
 }
 
 describe('recommend', () => {
   it('picks the fastest when no other spread overlaps it, and says the result is clear', () => {
-    const results = [cell(0, [40_000, 41_000, 42_000]), cell(5, [60_000, 61_000, 62_000]), cell(20, [80_000, 81_000, 83_000])];
+    const results = [
+      cell(0, [40_000, 41_000, 42_000]),
+      cell(5, [60_000, 61_000, 62_000]),
+      cell(20, [80_000, 81_000, 83_000]),
+    ];
     const rec = recommend(results, { kind: 'throughput' });
     expect(rec.best).toBe(results[2]);
     expect(rec.separation).toBe('clear');
@@ -54,7 +74,12 @@ describe('recommend', () => {
   });
 
   it('never picks a cell with errors, and honours the p99 bound for the latency target', () => {
-    const results = [cell(0, [40_000, 40_500]), cell(5, [60_000, 60_500], { openP99Ms: 9 }), cell(20, [80_000, 80_500], { openP99Ms: 30 }), cell(100, [95_000, 95_500], { errors: 3 })];
+    const results = [
+      cell(0, [40_000, 40_500]),
+      cell(5, [60_000, 60_500], { openP99Ms: 9 }),
+      cell(20, [80_000, 80_500], { openP99Ms: 30 }),
+      cell(100, [95_000, 95_500], { errors: 3 }),
+    ];
     const throughput = recommend(results, { kind: 'throughput' });
     expect(throughput.best?.lingerMs).toBe(20);
     expect(throughput.excluded.get(results[3]!)).toBe('6 errors');
@@ -77,17 +102,29 @@ describe('sweep helpers', () => {
 
   it('folds rounds into medians and the spread, and sums errors', () => {
     const folded = foldRounds([round(5, 10, 3, 1), round(5, 30, 1), round(5, 20, 2)]);
-    expect(folded).toMatchObject({ msgsPerSec: 20, msgsPerSecMin: 10, msgsPerSecMax: 30, rounds: 3, openP99Ms: 2, errors: 1 });
+    expect(folded).toMatchObject({
+      msgsPerSec: 20,
+      msgsPerSecMin: 10,
+      msgsPerSecMax: 30,
+      rounds: 3,
+      openP99Ms: 2,
+      errors: 1,
+    });
   });
 
   it('shows the spread and marks the pick and the tied cells in the table', () => {
-    const rec = recommend([cell(50, [33_000, 50_900, 44_000], { batchSize: 1_000_000 }), cell(50, [36_000, 33_000, 47_000])], { kind: 'throughput' });
+    const rec = recommend(
+      [cell(50, [33_000, 50_900, 44_000], { batchSize: 1_000_000 }), cell(50, [36_000, 33_000, 47_000])],
+      { kind: 'throughput' },
+    );
     const table = formatTuneTable(reportedResults(rec), { kind: 'throughput' });
     expect(table).toMatch(/44\.0k \(33\.0k–50\.9k\)\s+100\s+tied/);
     expect(table).toMatch(/36\.0k \(33\.0k–47\.0k\)\s+100\s+RECOMMENDED/);
   });
 
   it('prints the pick as publisher options', () => {
-    expect(recommendationSnippet(round(20, 1))).toBe("createPublisher({ ..., preset: 'reliable', kafka: { lingerMs: 20, batchSize: 131072, compression: 'lz4' } })");
+    expect(recommendationSnippet(round(20, 1))).toBe(
+      "createPublisher({ ..., preset: 'reliable', kafka: { lingerMs: 20, batchSize: 131072, compression: 'lz4' } })",
+    );
   });
 });

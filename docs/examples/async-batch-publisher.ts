@@ -7,7 +7,12 @@ import { sampleOrder } from './support/orders.js';
 
 const topic = 'herald-example-batch';
 await ensureTopic(topic, 6);
-const publisher = createPublisher<OrderEventMessage>({ brokers, topic, codec: orderEventMessageV1Codec, key: (o) => o.order_id });
+const publisher = createPublisher<OrderEventMessage>({
+  brokers,
+  topic,
+  codec: orderEventMessageV1Codec,
+  key: (o) => o.order_id,
+});
 
 const orders = Array.from({ length: 1_000 }, (_, i) => sampleOrder(i));
 orders[500] = { ...sampleOrder(500), total_price: -1 }; // breaks the contract: reported, never sent

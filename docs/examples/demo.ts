@@ -41,7 +41,12 @@ const timedSink: OrderEventSink = {
   flush: (timeoutMs) => publisher.flush(timeoutMs),
 };
 
-const gateway = new FixtureOrdersGateway({ count: total, seed: 42, pageSize: 250, badOrderRate: Number(values['bad-rate']) });
+const gateway = new FixtureOrdersGateway({
+  count: total,
+  seed: 42,
+  pageSize: 250,
+  badOrderRate: Number(values['bad-rate']),
+});
 let lastDraw = 0;
 const useCase = new ExtractOrdersUseCase(gateway, timedSink, {
   source: '/herald/demo',
@@ -50,25 +55,37 @@ const useCase = new ExtractOrdersUseCase(gateway, timedSink, {
     lastDraw = performance.now();
     const width = 30;
     const done = Math.round((fetched / total) * width);
-    process.stderr.write(`\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] fetched ${fetched}/${total}, published ${published}, failed ${failed}`);
+    process.stderr.write(
+      `\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] fetched ${fetched}/${total}, published ${published}, failed ${failed}`,
+    );
   },
 });
 
-console.log(`extracting ${total} orders from the fixture source into ${topic} (${partitions} partitions) on ${brokers}`);
+console.log(
+  `extracting ${total} orders from the fixture source into ${topic} (${partitions} partitions) on ${brokers}`,
+);
 const report = await useCase.execute();
 await publisher.close();
 if (process.stderr.isTTY) process.stderr.write('\n');
 
 latencies.sort((a, b) => a - b);
-const pct = (p: number) => (latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0).toFixed(1);
+const pct = (p: number) =>
+  (latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0).toFixed(1);
 const seconds = report.durationMs / 1000;
-console.log(`fetched ${report.fetched}, published ${report.published}, failed ${report.failed.length} in ${seconds.toFixed(2)} s (${Math.round(report.published / seconds)} orders/s)`);
+console.log(
+  `fetched ${report.fetched}, published ${report.published}, failed ${report.failed.length} in ${seconds.toFixed(2)} s (${Math.round(report.published / seconds)} orders/s)`,
+);
 console.log(`delivery latency p50 ${pct(50)} ms, p99 ${pct(99)} ms`);
-for (const failure of report.failed.slice(0, 5)) console.log(`  skipped order ${failure.orderId ?? `#${failure.position}`} at ${failure.stage}: ${failure.reason}`);
+for (const failure of report.failed.slice(0, 5))
+  console.log(`  skipped order ${failure.orderId ?? `#${failure.position}`} at ${failure.stage}: ${failure.reason}`);
 if (report.failed.length > 5) console.log(`  … and ${report.failed.length - 5} more`);
 
 const readBack = await countRecords(topic, report.published);
 console.log(`read back ${readBack} records from ${topic}`);
-const consistent = report.complete && readBack === report.published && report.fetched === total && report.published + report.failed.length === total;
+const consistent =
+  report.complete &&
+  readBack === report.published &&
+  report.fetched === total &&
+  report.published + report.failed.length === total;
 console.log(consistent ? 'demo OK' : 'demo FAILED: the topic does not hold exactly what was reported published');
 process.exitCode = consistent ? 0 : 1;

@@ -8,7 +8,12 @@ import { sampleOrder } from './support/orders.js';
 
 const topic = 'herald-example-shutdown';
 await ensureTopic(topic, 3);
-const publisher = createPublisher<OrderEventMessage>({ brokers, topic, codec: orderEventMessageV1Codec, key: (o) => o.order_id });
+const publisher = createPublisher<OrderEventMessage>({
+  brokers,
+  topic,
+  codec: orderEventMessageV1Codec,
+  key: (o) => o.order_id,
+});
 let acked = 0;
 installGracefulShutdown(publisher, {
   timeoutMs: 10_000,

@@ -4,5 +4,12 @@ import type { ContractsDeclaration } from '@herald/schemas';
 
 export default {
   outDir: 'contracts/generated',
-  contracts: [{ type: 'InvoiceIssued', source: 'contracts/invoice-issued.v1.ts', version: 1, id: 'urn:herald:example:invoice-issued:v1' }],
+  contracts: [
+    {
+      type: 'InvoiceIssued',
+      source: 'contracts/invoice-issued.v1.ts',
+      version: 1,
+      id: 'urn:herald:example:invoice-issued:v1',
+    },
+  ],
 } satisfies ContractsDeclaration;

@@ -7,7 +7,12 @@ import { sampleOrder } from './support/orders.js';
 
 const topic = 'herald-example-low-latency';
 await ensureTopic(topic, 1);
-const publisher = createPublisher<OrderEventMessage>({ brokers, topic, codec: orderEventMessageV1Codec, preset: 'lowLatency' });
+const publisher = createPublisher<OrderEventMessage>({
+  brokers,
+  topic,
+  codec: orderEventMessageV1Codec,
+  preset: 'lowLatency',
+});
 await publisher.connect();
 
 const latencies: number[] = [];
@@ -17,5 +22,7 @@ for (let i = 0; i < 200; i++) {
   latencies.push(performance.now() - t0);
 }
 latencies.sort((a, b) => a - b);
-console.log(`lowLatency: p50 ${latencies[100]?.toFixed(2)} ms, p99 ${latencies[198]?.toFixed(2)} ms over 200 acked round trips`);
+console.log(
+  `lowLatency: p50 ${latencies[100]?.toFixed(2)} ms, p99 ${latencies[198]?.toFixed(2)} ms over 200 acked round trips`,
+);
 await publisher.close();

@@ -14,19 +14,28 @@ import { sampleOrder } from './support/orders.js';
 
 context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
 propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(new ConsoleSpanExporter())] }));
+trace.setGlobalTracerProvider(
+  new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(new ConsoleSpanExporter())] }),
+);
 const meterProvider = new MeterProvider({
   readers: [new PeriodicExportingMetricReader({ exporter: new ConsoleMetricExporter(), exportIntervalMillis: 60_000 })],
 });
 metrics.setGlobalMeterProvider(meterProvider);
 
-const logger = winston.createLogger({ level: 'info', format: winston.format.json(), transports: [new winston.transports.Console()] });
+const logger = winston.createLogger({
+  level: 'info',
+  format: winston.format.json(),
+  transports: [new winston.transports.Console()],
+});
 const topic = 'herald-example-monitored';
 await ensureTopic(topic, 3);
 const publisher = createPublisher<OrderEventMessage>({
   brokers,
   topic,
-  codec: withCloudEvents(orderEventMessageV1Codec, { source: '/examples/monitored', type: eventType('order.created', 1) }),
+  codec: withCloudEvents(orderEventMessageV1Codec, {
+    source: '/examples/monitored',
+    type: eventType('order.created', 1),
+  }),
   key: (order) => order.order_id,
   logger, // state changes at info: connecting, connected (with the redacted config), closing, closed
   kafka: { statisticsIntervalMs: 1_000 },

@@ -11,7 +11,10 @@ const topics = { created: 'herald-example-orders-created', cancelled: 'herald-ex
 await Promise.all(Object.values(topics).map((t) => ensureTopic(t, 3)));
 
 // The wire payload is the order DTO; the event kind picks the topic and the CloudEvents type.
-const orderCodec = withCloudEvents(orderEventMessageV1Codec, { source: '/examples/multi-topic', type: eventType('order.created', 1) });
+const orderCodec = withCloudEvents(orderEventMessageV1Codec, {
+  source: '/examples/multi-topic',
+  type: eventType('order.created', 1),
+});
 const publisher = createPublisher<OrderEvent>({
   brokers,
   route: (event) => topics[event.kind],

@@ -16,14 +16,20 @@ await ensureTopic(topic, 3);
 const pool = new pg.Pool({ connectionString: databaseUrl });
 pool.on('error', (error) => console.error('idle PostgreSQL connection failed:', error.message));
 await migrate(pool, { table }); // or: herald-outbox migrate --url … --table herald_example_outbox
-await pool.query('CREATE TABLE IF NOT EXISTS example_orders (order_id text PRIMARY KEY, customer text NOT NULL, total numeric NOT NULL)');
+await pool.query(
+  'CREATE TABLE IF NOT EXISTS example_orders (order_id text PRIMARY KEY, customer text NOT NULL, total numeric NOT NULL)',
+);
 await pool.query(`TRUNCATE example_orders, ${table}`);
 
 // The same record options a publisher takes: the row holds exactly the record it would send.
 const outbox = createOutbox<OrderEventMessage>({
   table,
   topic,
-  codec: withCloudEvents(orderEventMessageV1Codec, { source: '/examples/order-service', type: eventType('order.created', 1), subject: (o) => o.order_id }),
+  codec: withCloudEvents(orderEventMessageV1Codec, {
+    source: '/examples/order-service',
+    type: eventType('order.created', 1),
+    subject: (o) => o.order_id,
+  }),
   key: (order) => order.order_id,
   aggregate: (order) => ({ type: 'order', id: order.order_id }),
 });
@@ -33,7 +39,11 @@ async function placeOrder(order: OrderEventMessage): Promise<boolean> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('INSERT INTO example_orders (order_id, customer, total) VALUES ($1, $2, $3)', [order.order_id, order.customer_name, order.total_price]);
+    await client.query('INSERT INTO example_orders (order_id, customer, total) VALUES ($1, $2, $3)', [
+      order.order_id,
+      order.customer_name,
+      order.total_price,
+    ]);
     await outbox.enqueue(client, order);
     await client.query('COMMIT');
     return true;
@@ -47,7 +57,8 @@ async function placeOrder(order: OrderEventMessage): Promise<boolean> {
 }
 
 const placed = [];
-for (const order of [sampleOrder(1), sampleOrder(2), sampleOrder(3), sampleOrder(2)]) placed.push(await placeOrder(order));
+for (const order of [sampleOrder(1), sampleOrder(2), sampleOrder(3), sampleOrder(2)])
+  placed.push(await placeOrder(order));
 const committed = placed.filter(Boolean).length;
 
 // The relay: usually its own process (`herald-outbox relay`), here in the same one.
@@ -59,6 +70,8 @@ await relay.stop();
 await publisher.close();
 
 const { rows } = await pool.query<{ orders: number }>('SELECT count(*)::int AS orders FROM example_orders');
-console.log(`outbox: ${committed} orders committed, ${placed.length - committed} rolled back, ${rows[0]?.orders} order rows, ${relay.stats.published} events published`);
+console.log(
+  `outbox: ${committed} orders committed, ${placed.length - committed} rolled back, ${rows[0]?.orders} order rows, ${relay.stats.published} events published`,
+);
 console.log(`read back ${await countRecords(topic, committed, 30_000)} records from ${topic}`);
 await pool.end();

@@ -9,7 +9,10 @@ import type { OrderEventMessage } from '@herald/schemas';
 import { sampleOrder } from './support/orders.js';
 
 /** The code under test: publishes an order and says whether Kafka took it. */
-async function placeOrder(publisher: EventPublisher<OrderEventMessage>, order: OrderEventMessage): Promise<'placed' | 'not placed'> {
+async function placeOrder(
+  publisher: EventPublisher<OrderEventMessage>,
+  order: OrderEventMessage,
+): Promise<'placed' | 'not placed'> {
   try {
     await publisher.publish(order);
     return 'placed';
@@ -18,10 +21,14 @@ async function placeOrder(publisher: EventPublisher<OrderEventMessage>, order: O
   }
 }
 
-const publisher = new InMemoryPublisher<OrderEventMessage>({ topic: 'orders', key: (o) => o.order_id, codec: orderEventMessageV1Codec });
+const publisher = new InMemoryPublisher<OrderEventMessage>({
+  topic: 'orders',
+  key: (o) => o.order_id,
+  codec: orderEventMessageV1Codec,
+});
 assert.equal(await placeOrder(publisher, sampleOrder(1)), 'placed');
 assert.equal((await publisher.waitFor((r) => r.event.order_id === 'order-1')).key, 'order-1');
-assert.equal(await placeOrder(publisher, { ...sampleOrder(2), line_items: [] , total_price: Number.NaN }), 'not placed');
+assert.equal(await placeOrder(publisher, { ...sampleOrder(2), line_items: [], total_price: Number.NaN }), 'not placed');
 
 // Make the broker answer as Kafka would; the publisher turns it into the same error it would raise.
 publisher.failWhen(() => 'UNKNOWN_TOPIC');

@@ -9,12 +9,22 @@ import { brokers, ensureTopic } from './support/kafka.js';
 
 const topic = 'herald-example-extracted-orders';
 await ensureTopic(topic, 3);
-const publisher = createPublisher<OrderEventMessage>({ brokers, topic, codec: orderEventMessageV1Codec, key: (o) => o.order_id });
+const publisher = createPublisher<OrderEventMessage>({
+  brokers,
+  topic,
+  codec: orderEventMessageV1Codec,
+  key: (o) => o.order_id,
+});
 
 // 500 Shopify-shaped orders, 1 in 50 deliberately broken (missing fields, bad prices, …).
 const gateway = new FixtureOrdersGateway({ count: 500, seed: 7, pageSize: 100, badOrderRate: 0.02 });
-const report = await new ExtractOrdersUseCase(gateway, publisher, { kind: 'created', source: '/examples/use-case' }).execute();
+const report = await new ExtractOrdersUseCase(gateway, publisher, {
+  kind: 'created',
+  source: '/examples/use-case',
+}).execute();
 await publisher.close();
 
-console.log(`use case: fetched ${report.fetched}, published ${report.published}, failed ${report.failed.length}, complete ${report.complete}`);
+console.log(
+  `use case: fetched ${report.fetched}, published ${report.published}, failed ${report.failed.length}, complete ${report.complete}`,
+);
 console.log(`bad orders expected from the fixture: ${gateway.badOrderCount()}`);

@@ -17,8 +17,22 @@ export const SASL_USERS = Object.freeze({ admin: 'admin-secret', alice: 'alice-s
  * then fails cleanly with TOPIC_AUTHORIZATION_FAILED on other topics.
  */
 export const SASL_ACLS = Object.freeze([
-  ['--allow-principal', 'User:alice', '--operation', 'Write', '--operation', 'Describe', '--operation', 'Create', '--operation', 'Read',
-    '--resource-pattern-type', 'prefixed', '--topic', 'allowed'],
+  [
+    '--allow-principal',
+    'User:alice',
+    '--operation',
+    'Write',
+    '--operation',
+    'Describe',
+    '--operation',
+    'Create',
+    '--operation',
+    'Read',
+    '--resource-pattern-type',
+    'prefixed',
+    '--topic',
+    'allowed',
+  ],
   ['--allow-principal', 'User:alice', '--operation', 'Read', '--operation', 'Describe', '--group', '*'],
   ['--allow-principal', 'User:bob', '--operation', 'Write', '--operation', 'Describe', '--topic', 'bob-scratch'],
 ]);
@@ -43,10 +57,20 @@ export function nodePorts(mode) {
   if (mode === 'single') return [{ id: 1, port: 9092, controllerPort: 9093 }];
   // A second single node for tests that kill, pause or restart their broker, apart from the shared one.
   if (mode === 'fault') return [{ id: 1, port: 9292, controllerPort: 9293 }];
-  if (mode === 'cluster') return [1, 2, 3].map((id) => ({ id, port: id * 10000 + 9092, controllerPort: id * 10000 + 9093 }));
+  if (mode === 'cluster')
+    return [1, 2, 3].map((id) => ({ id, port: id * 10000 + 9092, controllerPort: id * 10000 + 9093 }));
   if (mode === 'sasl') return [{ id: 1, port: 9192, controllerPort: 9193, saslPort: 9194 }];
-  if (mode === 'chaos') return [1, 2, 3].map((id) => ({ id, port: id * 10000 + 9392, controllerPort: id * 10000 + 9393 }));
-  if (mode === 'tls') return [{ id: 1, port: 9492, controllerPort: 9493, tlsPorts: Object.fromEntries(TLS_LISTENERS.map((l) => [l.name, l.port])) }];
+  if (mode === 'chaos')
+    return [1, 2, 3].map((id) => ({ id, port: id * 10000 + 9392, controllerPort: id * 10000 + 9393 }));
+  if (mode === 'tls')
+    return [
+      {
+        id: 1,
+        port: 9492,
+        controllerPort: 9493,
+        tlsPorts: Object.fromEntries(TLS_LISTENERS.map((l) => [l.name, l.port])),
+      },
+    ];
   throw new Error(`unknown mode "${String(mode)}"; use one of: ${MODES.join(', ')}`);
 }
 
@@ -99,7 +123,8 @@ export function brokerProperties(mode, node, logDir, overrides = {}) {
     p['advertised.listeners'] = `PLAINTEXT://127.0.0.1:${node.port},SASL_PLAINTEXT://127.0.0.1:${node.saslPort}`;
     p['listener.security.protocol.map'] = 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT';
     p['sasl.enabled.mechanisms'] = 'SCRAM-SHA-512';
-    p['listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config'] = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
+    p['listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config'] =
+      'org.apache.kafka.common.security.scram.ScramLoginModule required;';
     p['authorizer.class.name'] = 'org.apache.kafka.metadata.authorizer.StandardAuthorizer';
     // ANONYMOUS = the broker itself over PLAINTEXT + CONTROLLER; it must be super (so 9192 is an admin port).
     p['super.users'] = 'User:ANONYMOUS;User:admin';
@@ -123,7 +148,10 @@ export function renderProperties(props) {
 
 /** `--add-scram` arguments for StorageTool format in sasl mode. */
 export function scramFormatArgs() {
-  return Object.entries(SASL_USERS).flatMap(([name, pw]) => ['--add-scram', `SCRAM-SHA-512=[name=${name},password=${pw}]`]);
+  return Object.entries(SASL_USERS).flatMap(([name, pw]) => [
+    '--add-scram',
+    `SCRAM-SHA-512=[name=${name},password=${pw}]`,
+  ]);
 }
 
 /** JVM heap per node (MiB). @param {import('./kafka.mjs').Mode} mode */

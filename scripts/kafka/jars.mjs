@@ -49,14 +49,18 @@ export function javaBin() {
 export function checkJava() {
   const r = spawnSync(javaBin(), ['-version'], { encoding: 'utf8' });
   if (r.error) {
-    throw new Error(`Java not found (${javaBin()}: ${/** @type {NodeJS.ErrnoException} */ (r.error).code}). Kafka 4.x needs Java 17+: install e.g. openjdk-17-jre-headless or set JAVA_HOME.`);
+    throw new Error(
+      `Java not found (${javaBin()}: ${/** @type {NodeJS.ErrnoException} */ (r.error).code}). Kafka 4.x needs Java 17+: install e.g. openjdk-17-jre-headless or set JAVA_HOME.`,
+    );
   }
   const out = `${r.stderr}${r.stdout}`;
   const m = out.match(/version "(\d+)(?:\.(\d+))?[^"]*"/);
   if (!m) throw new Error(`cannot parse \`java -version\` output: ${out.trim().split('\n')[0]}`);
   const major = m[1] === '1' ? Number(m[2]) : Number(m[1]);
   if (major < 17) {
-    throw new Error(`Java ${major} found (${javaBin()}), but the Kafka 4.x broker needs Java 17 or newer. Install Java 17+ or point JAVA_HOME at it.`);
+    throw new Error(
+      `Java ${major} found (${javaBin()}), but the Kafka 4.x broker needs Java 17 or newer. Install Java 17+ or point JAVA_HOME at it.`,
+    );
   }
   return major;
 }
@@ -65,7 +69,11 @@ export function checkJava() {
 /** @type {Record<string, string[]>} */
 const CLASS_CANDIDATES = {
   Kafka: ['kafka.Kafka'],
-  StorageTool: ['kafka.tools.StorageTool', 'org.apache.kafka.tools.StorageTool', 'org.apache.kafka.storage.StorageTool'],
+  StorageTool: [
+    'kafka.tools.StorageTool',
+    'org.apache.kafka.tools.StorageTool',
+    'org.apache.kafka.storage.StorageTool',
+  ],
   TopicCommand: ['org.apache.kafka.tools.TopicCommand', 'kafka.admin.TopicCommand'],
   AclCommand: ['org.apache.kafka.tools.AclCommand', 'kafka.admin.AclCommand'],
   ConfigCommand: ['org.apache.kafka.tools.ConfigCommand', 'kafka.admin.ConfigCommand'],
@@ -75,7 +83,10 @@ const CLASS_CANDIDATES = {
   ConsumerPerformance: ['org.apache.kafka.tools.ConsumerPerformance'],
   ConsoleProducer: ['org.apache.kafka.tools.ConsoleProducer', 'kafka.tools.ConsoleProducer'],
   ConsoleConsumer: ['org.apache.kafka.tools.consumer.ConsoleConsumer', 'kafka.tools.ConsoleConsumer'],
-  ConsumerGroupCommand: ['org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', 'kafka.admin.ConsumerGroupCommand'],
+  ConsumerGroupCommand: [
+    'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
+    'kafka.admin.ConsumerGroupCommand',
+  ],
 };
 
 /** Finds which candidate class names exist by looking for `a/b/C.class` entry names in the jars. @param {string} dir */
@@ -94,7 +105,8 @@ function probeClasses(dir) {
   return found;
 }
 
-const MAVEN_NETWORK = /Could not transfer|Unknown ?Host|Connection refused|Connect(ion)? timed out|Network is unreachable|No route to host|PKIX path|Temporary failure in name resolution|Could not resolve host|transfer failed|Remote host terminated/i;
+const MAVEN_NETWORK =
+  /Could not transfer|Unknown ?Host|Connection refused|Connect(ion)? timed out|Network is unreachable|No route to host|PKIX path|Temporary failure in name resolution|Could not resolve host|transfer failed|Remote host terminated/i;
 
 /** @param {string} text @param {number} [n] */
 function tail(text, n = 40) {
@@ -120,12 +132,23 @@ export async function withLock(lockPath, fn, timeoutMs = 300_000) {
     } catch (e) {
       if (/** @type {NodeJS.ErrnoException} */ (e).code !== 'EEXIST') throw e;
       let owner = NaN;
-      try { owner = Number(fs.readFileSync(path.join(lockPath, 'pid'), 'utf8')); } catch { /* being written */ }
+      try {
+        owner = Number(fs.readFileSync(path.join(lockPath, 'pid'), 'utf8'));
+      } catch {
+        /* being written */
+      }
       let alive = true;
       if (Number.isInteger(owner) && owner > 0) {
-        try { process.kill(owner, 0); } catch { alive = false; }
+        try {
+          process.kill(owner, 0);
+        } catch {
+          alive = false;
+        }
       }
-      if (!alive) { fs.rmSync(lockPath, { recursive: true, force: true }); continue; }
+      if (!alive) {
+        fs.rmSync(lockPath, { recursive: true, force: true });
+        continue;
+      }
       if (Date.now() > deadline) throw new Error(`timed out waiting for lock ${lockPath} (held by pid ${owner})`);
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -162,17 +185,33 @@ export async function fetchJars(opts = {}) {
     log(`fetching Kafka ${version} jars with Maven into ${dir} ...`);
     const t0 = Date.now();
     // Fully qualified goal (no plugin-prefix lookup); -U re-tries resolutions that failed earlier (e.g. offline).
-    const args = ['-q', '-B', '-U', '-f', POM_FILE, 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies', `-DoutputDirectory=${dir}`, '-DincludeScope=runtime', `-Dkafka.version=${version}`];
+    const args = [
+      '-q',
+      '-B',
+      '-U',
+      '-f',
+      POM_FILE,
+      'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies',
+      `-DoutputDirectory=${dir}`,
+      '-DincludeScope=runtime',
+      `-Dkafka.version=${version}`,
+    ];
     const { code, output, error } = await new Promise((resolve) => {
       let buf = '';
       const child = spawn('mvn', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-      child.stdout.on('data', (d) => { buf += d; });
-      child.stderr.on('data', (d) => { buf += d; });
+      child.stdout.on('data', (d) => {
+        buf += d;
+      });
+      child.stderr.on('data', (d) => {
+        buf += d;
+      });
       child.on('error', (err) => resolve({ code: -1, output: buf, error: err }));
       child.on('close', (c) => resolve({ code: c, output: buf, error: null }));
     });
     if (error) {
-      throw new Error(`Maven (mvn) not found on PATH (${/** @type {NodeJS.ErrnoException} */ (error).code}); install Maven 3.8+ (apt-get install maven) to fetch the Kafka jars.`);
+      throw new Error(
+        `Maven (mvn) not found on PATH (${/** @type {NodeJS.ErrnoException} */ (error).code}); install Maven 3.8+ (apt-get install maven) to fetch the Kafka jars.`,
+      );
     }
     // Strip ANSI colour codes Maven prints even in batch mode.
     // eslint-disable-next-line no-control-regex -- ESC is exactly what is being stripped
@@ -189,10 +228,21 @@ export async function fetchJars(opts = {}) {
     const bytes = jars.reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0);
     const classes = probeClasses(dir);
     for (const need of ['Kafka', 'StorageTool']) {
-      if (!classes[need]) throw new Error(`Kafka ${version} jars fetched, but no ${need} class found (tried ${CLASS_CANDIDATES[need]?.join(', ')})`);
+      if (!classes[need])
+        throw new Error(
+          `Kafka ${version} jars fetched, but no ${need} class found (tried ${CLASS_CANDIDATES[need]?.join(', ')})`,
+        );
     }
     // Both classes were checked just above.
-    const info = { version, libsDir: dir, seconds: (Date.now() - t0) / 1000, jars: jars.length, bytes, classes: /** @type {JarsInfo['classes']} */ (classes), fetchedAt: new Date().toISOString() };
+    const info = {
+      version,
+      libsDir: dir,
+      seconds: (Date.now() - t0) / 1000,
+      jars: jars.length,
+      bytes,
+      classes: /** @type {JarsInfo['classes']} */ (classes),
+      fetchedAt: new Date().toISOString(),
+    };
     fs.writeFileSync(marker, `${JSON.stringify(info, null, 2)}\n`);
     log(`fetched ${jars.length} jars (${(bytes / 1048576).toFixed(1)} MiB) in ${info.seconds.toFixed(1)} s`);
     return { ...info, cached: false };
@@ -204,7 +254,9 @@ function readMarker(marker) {
   try {
     const info = /** @type {JarsInfo} */ (JSON.parse(fs.readFileSync(marker, 'utf8')));
     if (fs.existsSync(info.libsDir)) return info;
-  } catch { /* not fetched yet */ }
+  } catch {
+    /* not fetched yet */
+  }
   return null;
 }
 
@@ -216,5 +268,7 @@ function readMarker(marker) {
 export function resolveClass(nameOrAlias, classes) {
   if (classes[nameOrAlias]) return classes[nameOrAlias];
   if (nameOrAlias.includes('.')) return nameOrAlias;
-  throw new Error(`unknown Kafka tool "${nameOrAlias}"; use a full class name or one of: ${Object.keys(classes).join(', ')}`);
+  throw new Error(
+    `unknown Kafka tool "${nameOrAlias}"; use a full class name or one of: ${Object.keys(classes).join(', ')}`,
+  );
 }

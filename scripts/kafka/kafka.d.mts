@@ -137,9 +137,17 @@ export function stopKafka(
   opts?: { graceMs?: number; log?: Log },
 ): Promise<Array<{ mode: Mode; pids: number[]; killed: number[]; ms: number }>>;
 export function killNode(mode: Mode, id: number, signal?: Signal): Promise<{ id: number; pid: number }>;
-export function restartNode(mode: Mode, id: number, opts?: { timeoutMs?: number; log?: Log }): Promise<{ id: number; pid: number; ms: number }>;
+export function restartNode(
+  mode: Mode,
+  id: number,
+  opts?: { timeoutMs?: number; log?: Log },
+): Promise<{ id: number; pid: number; ms: number }>;
 /** Restarts several nodes together (a cluster without quorum needs its voters up at once). */
-export function restartNodes(mode: Mode, ids: number[], opts?: { timeoutMs?: number; log?: Log }): Promise<Array<{ id: number; pid: number; ms: number }>>;
+export function restartNodes(
+  mode: Mode,
+  ids: number[],
+  opts?: { timeoutMs?: number; log?: Log },
+): Promise<Array<{ id: number; pid: number; ms: number }>>;
 export function pauseNode(mode: Mode, id: number): Promise<{ id: number; pid: number }>;
 export function resumeNode(mode: Mode, id: number): Promise<{ id: number; pid: number }>;
 export function kafkaStatus(): Promise<ModeStatus[]>;
@@ -180,4 +188,9 @@ export const SASL_ACLS: ReadonlyArray<readonly string[]>;
 /** topics pre-created in sasl mode: 'allowed', 'bob-scratch' */
 export const SASL_TOPICS: readonly string[];
 /** TLS listeners of the tls node: SSL and SASL_SSL (good certificate), EXPIRED and WRONGHOST (broken on purpose) */
-export const TLS_LISTENERS: ReadonlyArray<{ name: string; port: number; protocol: 'SSL' | 'SASL_SSL'; keystore: string }>;
+export const TLS_LISTENERS: ReadonlyArray<{
+  name: string;
+  port: number;
+  protocol: 'SSL' | 'SASL_SSL';
+  keystore: string;
+}>;

@@ -5,16 +5,52 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BROKER_LOG4J, TOOLS_LOG4J, cacheRoot, fetchJars, javaBin, kafkaVersion, resolveClass, withLock } from './jars.mjs';
-import { MODES, SASL_ACLS, SASL_TOPICS, SASL_USERS, brokerProperties, heapMb, nodePorts, renderProperties, scramFormatArgs } from './config.mjs';
-import { fileTail, isOurBroker, isPaused, portFree, run, signal, spawnDetached, terminate, waitGone } from './process.mjs';
+import {
+  BROKER_LOG4J,
+  TOOLS_LOG4J,
+  cacheRoot,
+  fetchJars,
+  javaBin,
+  kafkaVersion,
+  resolveClass,
+  withLock,
+} from './jars.mjs';
+import {
+  MODES,
+  SASL_ACLS,
+  SASL_TOPICS,
+  SASL_USERS,
+  brokerProperties,
+  heapMb,
+  nodePorts,
+  renderProperties,
+  scramFormatArgs,
+} from './config.mjs';
+import {
+  fileTail,
+  isOurBroker,
+  isPaused,
+  portFree,
+  run,
+  signal,
+  spawnDetached,
+  terminate,
+  waitGone,
+} from './process.mjs';
 import { isReady, waitReady } from './ready.mjs';
 import { TLS_LISTENERS, createTlsMaterial } from './tls.mjs';
 
 export { fetchJars, kafkaVersion, cacheRoot, MODES, SASL_USERS, SASL_ACLS, SASL_TOPICS, TLS_LISTENERS, nodePorts };
 
-const JVM_PERF = ['-server', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-XX:InitiatingHeapOccupancyPercent=35',
-  '-XX:+ExplicitGCInvokesConcurrent', '-XX:MaxInlineLevel=15', '-Djava.awt.headless=true'];
+const JVM_PERF = [
+  '-server',
+  '-XX:+UseG1GC',
+  '-XX:MaxGCPauseMillis=20',
+  '-XX:InitiatingHeapOccupancyPercent=35',
+  '-XX:+ExplicitGCInvokesConcurrent',
+  '-XX:MaxInlineLevel=15',
+  '-Djava.awt.headless=true',
+];
 // Short-lived tools start about twice as fast with C1 only + serial GC.
 const JVM_FAST = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 const DATA_MARKER = '.herald-kafka-data';
@@ -30,27 +66,39 @@ const DEFAULT_TIMEOUT_MS = 90_000;
  */
 
 /** Every port a node listens on. @param {{ port: number, controllerPort: number, saslPort?: number, tlsPorts?: Record<string, number> }} n */
-const portsOf = (n) => [n.port, n.controllerPort, ...(n.saslPort ? [n.saslPort] : []), ...Object.values(n.tlsPorts ?? {})];
+const portsOf = (n) => [
+  n.port,
+  n.controllerPort,
+  ...(n.saslPort ? [n.saslPort] : []),
+  ...Object.values(n.tlsPorts ?? {}),
+];
 
 const defaultLog = (/** @type {string} */ m) => process.stderr.write(`[kafka] ${m}\n`);
 /** @param {{ log?: ((m: string) => void) | false }} opts */
-const logger = (opts) => (opts.log === false ? () => {} : opts.log ?? defaultLog);
+const logger = (opts) => (opts.log === false ? () => {} : (opts.log ?? defaultLog));
 
 /** @param {unknown} mode @returns {Mode} */
 function checkMode(mode) {
-  if (!MODES.includes(/** @type {Mode} */ (mode))) throw new Error(`unknown mode "${String(mode)}"; use one of: ${MODES.join(', ')}`);
+  if (!MODES.includes(/** @type {Mode} */ (mode)))
+    throw new Error(`unknown mode "${String(mode)}"; use one of: ${MODES.join(', ')}`);
   return /** @type {Mode} */ (mode);
 }
 
-export function runDir(/** @type {Mode} */ mode) { return path.join(cacheRoot(), 'run', checkMode(mode)); }
-export function stateFile(/** @type {Mode} */ mode) { return path.join(runDir(mode), 'state.json'); }
+export function runDir(/** @type {Mode} */ mode) {
+  return path.join(cacheRoot(), 'run', checkMode(mode));
+}
+export function stateFile(/** @type {Mode} */ mode) {
+  return path.join(runDir(mode), 'state.json');
+}
 
 /** @param {Mode} mode @returns {State|null} */
 export function readState(mode) {
   try {
     const state = /** @type {State} */ (JSON.parse(fs.readFileSync(stateFile(mode), 'utf8')));
     return state;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 /** @param {State} state */
 function writeState(state) {
@@ -65,7 +113,9 @@ function findNode(state, id) {
   const node = state.nodes.find((n) => n.id === Number(id));
   if (!node) {
     const ids = state.nodes.map((n) => n.id);
-    throw new Error(`node ${id} does not exist; ${state.mode} node${ids.length > 1 ? 's are' : ' is'} ${ids.join(', ')}`);
+    throw new Error(
+      `node ${id} does not exist; ${state.mode} node${ids.length > 1 ? 's are' : ' is'} ${ids.join(', ')}`,
+    );
   }
   return node;
 }
@@ -78,7 +128,12 @@ function requireState(mode) {
 }
 
 /** @param {Record<string, unknown>} o @returns {Record<string, string>} */
-const normalize = (o = {}) => Object.fromEntries(Object.entries(o).map(([k, v]) => /** @type {[string, string]} */ ([k, String(v)])).sort(([a], [b]) => a.localeCompare(b)));
+const normalize = (o = {}) =>
+  Object.fromEntries(
+    Object.entries(o)
+      .map(([k, v]) => /** @type {[string, string]} */ ([k, String(v)]))
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
 
 /** @param {string} cls */
 function toolJvmArgs(cls, { heap = '256m', fastStart = !/Performance$/.test(cls) } = {}) {
@@ -95,8 +150,10 @@ export async function runTool(mainClass, args = [], opts = {}) {
   const jars = await fetchJars();
   const cls = resolveClass(mainClass, jars.classes);
   const jvm = [...toolJvmArgs(cls, opts), ...(opts.jvmArgs ?? [])];
-  const res = await run(javaBin(), [...jvm, '-cp', path.join(jars.libsDir, '*'), cls, ...args],
-    { timeoutMs: opts.timeoutMs ?? 120_000, ...(opts.input === undefined ? {} : { input: opts.input }) });
+  const res = await run(javaBin(), [...jvm, '-cp', path.join(jars.libsDir, '*'), cls, ...args], {
+    timeoutMs: opts.timeoutMs ?? 120_000,
+    ...(opts.input === undefined ? {} : { input: opts.input }),
+  });
   if (res.code !== 0 && !opts.allowFailure) {
     const out = `${res.stderr}\n${res.stdout}`.trim().split('\n').slice(-30).join('\n');
     throw new Error(`${cls} ${args.join(' ')} exited with code ${res.code}:\n${out}`);
@@ -109,7 +166,15 @@ export async function runTool(mainClass, args = [], opts = {}) {
  * @param {{ bootstrap: string, topic: string, partitions?: number, replicationFactor?: number,
  *   configs?: Record<string, string|number|boolean>, ifNotExists?: boolean, commandConfig?: string }} opts
  */
-export async function createTopic({ bootstrap, topic, partitions = 1, replicationFactor, configs = {}, ifNotExists = true, commandConfig }) {
+export async function createTopic({
+  bootstrap,
+  topic,
+  partitions = 1,
+  replicationFactor,
+  configs = {},
+  ifNotExists = true,
+  commandConfig,
+}) {
   const args = ['--bootstrap-server', bootstrap, '--create', '--topic', topic, '--partitions', String(partitions)];
   if (replicationFactor) args.push('--replication-factor', String(replicationFactor));
   for (const [k, v] of Object.entries(configs)) args.push('--config', `${k}=${v}`);
@@ -127,10 +192,14 @@ async function checkPorts(mode) {
         const st = readState(other);
         const holder = st?.nodes.find((x) => portsOf(x).includes(port) && isOurBroker(x.pid, st.dataDir));
         if (st && holder) {
-          throw new Error(`port 127.0.0.1:${port} is in use by the Herald ${other} broker (node ${holder.id}, pid ${holder.pid}, state ${stateFile(other)}); stop it with: node scripts/kafka/kafka.mjs stop ${other}`);
+          throw new Error(
+            `port 127.0.0.1:${port} is in use by the Herald ${other} broker (node ${holder.id}, pid ${holder.pid}, state ${stateFile(other)}); stop it with: node scripts/kafka/kafka.mjs stop ${other}`,
+          );
         }
       }
-      throw new Error(`port 127.0.0.1:${port} (needed by ${mode} node ${n.id}) is already in use by another process; free it, or set KAFKA_BROKERS to use an existing broker`);
+      throw new Error(
+        `port 127.0.0.1:${port} (needed by ${mode} node ${n.id}) is already in use by another process; free it, or set KAFKA_BROKERS to use an existing broker`,
+      );
     }
   }
 }
@@ -138,12 +207,17 @@ async function checkPorts(mode) {
 /** Wipes and recreates dataDir, refusing to wipe a non-empty folder that we did not create. @param {string} dataDir */
 function freshDataDir(dataDir) {
   if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length && !fs.existsSync(path.join(dataDir, DATA_MARKER))) {
-    throw new Error(`refusing to wipe ${dataDir}: it is not empty and was not created by scripts/kafka (no ${DATA_MARKER})`);
+    throw new Error(
+      `refusing to wipe ${dataDir}: it is not empty and was not created by scripts/kafka (no ${DATA_MARKER})`,
+    );
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dataDir, 'config'), { recursive: true });
   fs.mkdirSync(path.join(dataDir, 'logs'), { recursive: true });
-  fs.writeFileSync(path.join(dataDir, DATA_MARKER), 'data folder of a local Herald Kafka broker; wiped on each start\n');
+  fs.writeFileSync(
+    path.join(dataDir, DATA_MARKER),
+    'data folder of a local Herald Kafka broker; wiped on each start\n',
+  );
 }
 
 function newClusterId() {
@@ -156,7 +230,9 @@ function newClusterId() {
 /** Log tails of the given nodes, for error messages. @param {NodeState[]} nodes */
 function tails(nodes, lines = 60) {
   const per = Math.max(20, Math.floor(lines / Math.max(1, nodes.length)));
-  return nodes.map((n) => `--- last ${per} lines of node ${n.id} log (${n.logFile}):\n${fileTail(n.logFile, per) || '(empty)'}`).join('\n');
+  return nodes
+    .map((n) => `--- last ${per} lines of node ${n.id} log (${n.logFile}):\n${fileTail(n.logFile, per) || '(empty)'}`)
+    .join('\n');
 }
 
 /** Throws if a node process died. @param {State} state @param {NodeState[]} nodes */
@@ -196,7 +272,9 @@ export async function startKafka(opts = {}) {
   const existing = readState(mode);
   const live = existing?.nodes.filter((n) => isOurBroker(n.pid, existing.dataDir)) ?? [];
   if (existing && live.length) {
-    throw new Error(`a Herald ${mode} broker is already running (pid ${live.map((n) => n.pid).join(', ')}); stop it first: node scripts/kafka/kafka.mjs stop ${mode}`);
+    throw new Error(
+      `a Herald ${mode} broker is already running (pid ${live.map((n) => n.pid).join(', ')}); stop it first: node scripts/kafka/kafka.mjs stop ${mode}`,
+    );
   }
   if (existing) fs.rmSync(stateFile(mode), { force: true });
   await checkPorts(mode);
@@ -216,30 +294,69 @@ export async function startKafka(opts = {}) {
     fs.writeFileSync(configFile, renderProperties(props));
     const logsDir = path.join(dataDir, 'logs', `node${p.id}`);
     fs.mkdirSync(logsDir, { recursive: true });
-    const command = [javaBin(), `-Xms${heap}m`, `-Xmx${heap}m`, ...JVM_PERF, `-Dkafka.logs.dir=${logsDir}`,
-      `-Dlog4j2.configurationFile=${BROKER_LOG4J}`, '-cp', cp, jars.classes.Kafka, configFile];
+    const command = [
+      javaBin(),
+      `-Xms${heap}m`,
+      `-Xmx${heap}m`,
+      ...JVM_PERF,
+      `-Dkafka.logs.dir=${logsDir}`,
+      `-Dlog4j2.configurationFile=${BROKER_LOG4J}`,
+      '-cp',
+      cp,
+      jars.classes.Kafka,
+      configFile,
+    ];
     return { ...p, pid: 0, configFile, logFile: path.join(dataDir, 'logs', `node${p.id}.log`), command, cwd: dataDir };
   });
 
   log(`formatting ${nodes.length} ${mode} node(s) in ${dataDir} (cluster id ${clusterId})`);
   const scram = mode === 'sasl' || mode === 'tls' ? scramFormatArgs() : [];
-  await Promise.all(nodes.map(async (n) => {
-    const res = await run(javaBin(), [...toolJvmArgs('StorageTool'), '-cp', cp, jars.classes.StorageTool, 'format',
-      '--cluster-id', clusterId, '--config', n.configFile, ...scram], { timeoutMs: 120_000 });
-    if (res.code !== 0) throw new Error(`formatting ${mode} node ${n.id} failed (code ${res.code}):\n${`${res.stderr}\n${res.stdout}`.trim()}`);
-  }));
+  await Promise.all(
+    nodes.map(async (n) => {
+      const res = await run(
+        javaBin(),
+        [
+          ...toolJvmArgs('StorageTool'),
+          '-cp',
+          cp,
+          jars.classes.StorageTool,
+          'format',
+          '--cluster-id',
+          clusterId,
+          '--config',
+          n.configFile,
+          ...scram,
+        ],
+        { timeoutMs: 120_000 },
+      );
+      if (res.code !== 0)
+        throw new Error(
+          `formatting ${mode} node ${n.id} failed (code ${res.code}):\n${`${res.stderr}\n${res.stdout}`.trim()}`,
+        );
+    }),
+  );
   const formattedAt = Date.now();
 
   /** @type {State} */
   const state = {
-    mode, version: jars.version, dataDir, clusterId, overrides, startedAt: new Date().toISOString(), nodes,
+    mode,
+    version: jars.version,
+    dataDir,
+    clusterId,
+    overrides,
+    startedAt: new Date().toISOString(),
+    nodes,
     bootstrap: nodes.map((n) => `127.0.0.1:${n.port}`).join(','),
     ...(mode === 'sasl' ? { saslBootstrap: nodes.map((n) => `127.0.0.1:${n.saslPort}`).join(',') } : {}),
-    ...(tls ? { tls: { ...tls, bootstrap: Object.fromEntries(TLS_LISTENERS.map((l) => [l.name, `127.0.0.1:${l.port}`])) } } : {}),
+    ...(tls
+      ? { tls: { ...tls, bootstrap: Object.fromEntries(TLS_LISTENERS.map((l) => [l.name, `127.0.0.1:${l.port}`])) } }
+      : {}),
   };
   for (const n of nodes) startNodeProcess(state, n);
   writeState(state);
-  log(`started ${mode}: ${nodes.map((n) => `node ${n.id} pid ${n.pid} on 127.0.0.1:${n.port}`).join(', ')}; waiting until ready`);
+  log(
+    `started ${mode}: ${nodes.map((n) => `node ${n.id} pid ${n.pid} on 127.0.0.1:${n.port}`).join(', ')}; waiting until ready`,
+  );
 
   try {
     await waitReady({
@@ -258,13 +375,22 @@ export async function startKafka(opts = {}) {
   } catch (e) {
     const err = /** @type {Error} */ (e);
     const msg = err.message.includes('--- last') ? err.message : `${err.message}\n${tails(nodes)}`;
-    await terminate(nodes.map((n) => n.pid).filter((p) => isOurBroker(p, dataDir)), 10_000);
+    await terminate(
+      nodes.map((n) => n.pid).filter((p) => isOurBroker(p, dataDir)),
+      10_000,
+    );
     fs.rmSync(stateFile(mode), { force: true });
     throw new Error(`Kafka ${mode} failed to start: ${msg}`);
   }
   const readyMs = Date.now() - t0;
-  log(`${mode} ready on ${state.bootstrap}${state.saslBootstrap ? ` (SASL ${state.saslBootstrap})` : ''} in ${(readyMs / 1000).toFixed(1)} s (format ${((formattedAt - t0) / 1000).toFixed(1)} s)`);
-  return makeHandle(state, { owned: true, reused: false, timings: { totalMs: readyMs, formatMs: formattedAt - t0, bootMs: Date.now() - formattedAt } });
+  log(
+    `${mode} ready on ${state.bootstrap}${state.saslBootstrap ? ` (SASL ${state.saslBootstrap})` : ''} in ${(readyMs / 1000).toFixed(1)} s (format ${((formattedAt - t0) / 1000).toFixed(1)} s)`,
+  );
+  return makeHandle(state, {
+    owned: true,
+    reused: false,
+    timings: { totalMs: readyMs, formatMs: formattedAt - t0, bootMs: Date.now() - formattedAt },
+  });
 }
 
 /**
@@ -290,7 +416,10 @@ export async function stopKafka(mode = 'all', opts = {}) {
   const t0 = Date.now();
   const res = await terminate(pids, opts.graceMs ?? 10_000);
   fs.rmSync(stateFile(mode), { force: true });
-  if (pids.length) log(`stopped ${mode} (pids ${pids.join(', ')}${res.killed.length ? `; SIGKILLed ${res.killed.join(', ')}` : ''}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  if (pids.length)
+    log(
+      `stopped ${mode} (pids ${pids.join(', ')}${res.killed.length ? `; SIGKILLed ${res.killed.join(', ')}` : ''}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
   return [{ mode: m, pids, killed: res.killed, ms: Date.now() - t0 }];
 }
 
@@ -301,7 +430,8 @@ export async function stopKafka(mode = 'all', opts = {}) {
 export async function killNode(mode, id, sig = 'SIGKILL') {
   const state = requireState(checkMode(mode));
   const node = findNode(state, id);
-  if (!isOurBroker(node.pid, state.dataDir)) throw new Error(`${mode} node ${node.id} is not running (pid ${node.pid} is gone)`);
+  if (!isOurBroker(node.pid, state.dataDir))
+    throw new Error(`${mode} node ${node.id} is not running (pid ${node.pid} is gone)`);
   if (sig === 'SIGTERM') signal(node.pid, 'SIGCONT');
   signal(node.pid, sig);
   if (sig === 'SIGKILL' || sig === 'SIGTERM') {
@@ -337,7 +467,8 @@ export async function restartNodes(mode, ids, opts = {}) {
   await terminate(nodes.map((n) => n.pid).filter((p) => isOurBroker(p, state.dataDir)));
   for (const node of nodes) {
     for (const port of portsOf(node)) {
-      if (!(await portFree(port))) throw new Error(`cannot restart ${mode} node ${node.id}: port 127.0.0.1:${port} is in use`);
+      if (!(await portFree(port)))
+        throw new Error(`cannot restart ${mode} node ${node.id}: port 127.0.0.1:${port} is in use`);
     }
   }
   for (const node of nodes) startNodeProcess(state, node);
@@ -354,9 +485,13 @@ export async function restartNodes(mode, ids, opts = {}) {
       check: () => assertAlive(state, nodes),
     });
   } catch (e) {
-    throw new Error(`restarting ${mode} node ${names} failed: ${/** @type {Error} */ (e).message}${/** @type {Error} */ (e).message.includes('--- last') ? '' : `\n${tails(nodes)}`}`);
+    throw new Error(
+      `restarting ${mode} node ${names} failed: ${/** @type {Error} */ (e).message}${/** @type {Error} */ (e).message.includes('--- last') ? '' : `\n${tails(nodes)}`}`,
+    );
   }
-  log(`${mode} node ${names} restarted (pid ${nodes.map((n) => n.pid).join(', ')}) and ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `${mode} node ${names} restarted (pid ${nodes.map((n) => n.pid).join(', ')}) and ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return nodes.map((n) => ({ id: n.id, pid: n.pid, ms: Date.now() - t0 }));
 }
 
@@ -365,7 +500,8 @@ export async function restartNodes(mode, ids, opts = {}) {
 async function setPaused(mode, id, pause) {
   const state = requireState(checkMode(mode));
   const node = findNode(state, id);
-  if (!isOurBroker(node.pid, state.dataDir)) throw new Error(`${mode} node ${node.id} is not running (pid ${node.pid} is gone)`);
+  if (!isOurBroker(node.pid, state.dataDir))
+    throw new Error(`${mode} node ${node.id} is not running (pid ${node.pid} is gone)`);
   signal(node.pid, pause ? 'SIGSTOP' : 'SIGCONT');
   node.paused = pause;
   writeState(state);
@@ -386,11 +522,33 @@ export async function kafkaStatus() {
     if (!st) continue;
     const nodes = st.nodes.map((n) => {
       const alive = isOurBroker(n.pid, st.dataDir);
-      return { id: n.id, pid: n.pid, port: n.port, controllerPort: n.controllerPort, saslPort: n.saslPort,
-        alive, paused: alive && isPaused(n.pid), logFile: n.logFile };
+      return {
+        id: n.id,
+        pid: n.pid,
+        port: n.port,
+        controllerPort: n.controllerPort,
+        saslPort: n.saslPort,
+        alive,
+        paused: alive && isPaused(n.pid),
+        logFile: n.logFile,
+      };
     });
-    const ready = nodes.every((n) => n.alive && !n.paused) && (await isReady(nodes.map((n) => n.port), nodes.map((n) => n.id)));
-    out.push({ mode, version: st.version, bootstrap: st.bootstrap, saslBootstrap: st.saslBootstrap, dataDir: st.dataDir, startedAt: st.startedAt, ready, nodes });
+    const ready =
+      nodes.every((n) => n.alive && !n.paused) &&
+      (await isReady(
+        nodes.map((n) => n.port),
+        nodes.map((n) => n.id),
+      ));
+    out.push({
+      mode,
+      version: st.version,
+      bootstrap: st.bootstrap,
+      saslBootstrap: st.saslBootstrap,
+      dataDir: st.dataDir,
+      startedAt: st.startedAt,
+      ready,
+      nodes,
+    });
   }
   return out;
 }
@@ -403,7 +561,8 @@ export function nodeLogFile(mode, id = 1) {
   const st = readState(checkMode(mode));
   if (st) return findNode(st, id).logFile;
   const ids = nodePorts(mode).map((n) => n.id);
-  if (!ids.includes(Number(id))) throw new Error(`node ${id} does not exist; ${mode} node${ids.length > 1 ? 's are' : ' is'} ${ids.join(', ')}`);
+  if (!ids.includes(Number(id)))
+    throw new Error(`node ${id} does not exist; ${mode} node${ids.length > 1 ? 's are' : ' is'} ${ids.join(', ')}`);
   const file = path.join(runDir(mode), 'data', 'logs', `node${id}.log`);
   if (!fs.existsSync(file)) throw new Error(`no log for ${mode} node ${id} (${file})`);
   return file;
@@ -424,17 +583,31 @@ function makeHandle(state, { owned, reused, timings }) {
     dataDir: state.dataDir,
     clusterId: state.clusterId,
     timings,
-    nodes: state.nodes.map((n) => ({ id: n.id, pid: n.pid, port: n.port, controllerPort: n.controllerPort, ...(n.saslPort ? { saslPort: n.saslPort } : {}) })),
-    async stop() { if (owned) await stopKafka(state.mode); },
-    async killNode(/** @type {number} */ id, /** @type {NodeJS.Signals} */ sig = 'SIGKILL') { return killNode(state.mode, id, sig); },
+    nodes: state.nodes.map((n) => ({
+      id: n.id,
+      pid: n.pid,
+      port: n.port,
+      controllerPort: n.controllerPort,
+      ...(n.saslPort ? { saslPort: n.saslPort } : {}),
+    })),
+    async stop() {
+      if (owned) await stopKafka(state.mode);
+    },
+    async killNode(/** @type {number} */ id, /** @type {NodeJS.Signals} */ sig = 'SIGKILL') {
+      return killNode(state.mode, id, sig);
+    },
     async restartNode(/** @type {number} */ id, opts = {}) {
       const r = await restartNode(state.mode, id, opts);
       const n = handle.nodes.find((x) => x.id === r.id);
       if (n) n.pid = r.pid;
       return r;
     },
-    async pauseNode(/** @type {number} */ id) { return pauseNode(state.mode, id); },
-    async resumeNode(/** @type {number} */ id) { return resumeNode(state.mode, id); },
+    async pauseNode(/** @type {number} */ id) {
+      return pauseNode(state.mode, id);
+    },
+    async resumeNode(/** @type {number} */ id) {
+      return resumeNode(state.mode, id);
+    },
   };
   return handle;
 }
@@ -449,26 +622,48 @@ export async function ensureKafka(opts = {}) {
   const mode = checkMode(opts.mode ?? 'single');
   if (process.env.KAFKA_BROKERS) {
     // eslint-disable-next-line @typescript-eslint/require-await -- the handle's operations all return promises
-    const unsupported = async () => { throw new Error('not supported for an external broker (KAFKA_BROKERS is set)'); };
+    const unsupported = async () => {
+      throw new Error('not supported for an external broker (KAFKA_BROKERS is set)');
+    };
     return {
-      mode, bootstrap: process.env.KAFKA_BROKERS,
+      mode,
+      bootstrap: process.env.KAFKA_BROKERS,
       ...(process.env.KAFKA_SASL_BROKERS ? { saslBootstrap: process.env.KAFKA_SASL_BROKERS } : {}),
-      external: true, reused: false, dataDir: undefined, clusterId: undefined, timings: undefined, nodes: [],
-      async stop() {}, killNode: unsupported, restartNode: unsupported, pauseNode: unsupported, resumeNode: unsupported,
+      external: true,
+      reused: false,
+      dataDir: undefined,
+      clusterId: undefined,
+      timings: undefined,
+      nodes: [],
+      async stop() {},
+      killNode: unsupported,
+      restartNode: unsupported,
+      pauseNode: unsupported,
+      resumeNode: unsupported,
     };
   }
   const log = logger(opts);
   return withLock(`${runDir(mode)}.lock`, async () => {
     const st = readState(mode);
     if (st) {
-      const same = JSON.stringify(st.overrides ?? {}) === JSON.stringify(normalize(opts.overrides))
-        && (!opts.dataDir || path.resolve(opts.dataDir) === st.dataDir);
+      const same =
+        JSON.stringify(st.overrides ?? {}) === JSON.stringify(normalize(opts.overrides)) &&
+        (!opts.dataDir || path.resolve(opts.dataDir) === st.dataDir);
       const alive = st.nodes.every((n) => isOurBroker(n.pid, st.dataDir));
-      if (same && alive && (await isReady(st.nodes.map((n) => n.port), st.nodes.map((n) => n.id)))) {
+      if (
+        same &&
+        alive &&
+        (await isReady(
+          st.nodes.map((n) => n.port),
+          st.nodes.map((n) => n.id),
+        ))
+      ) {
         log(`reusing running ${mode} broker on ${st.bootstrap}`);
         return makeHandle(st, { owned: false, reused: true });
       }
-      log(`recorded ${mode} broker is ${!alive ? 'not running' : !same ? 'running with other overrides/dataDir' : 'not ready'}; starting a fresh one`);
+      log(
+        `recorded ${mode} broker is ${!alive ? 'not running' : !same ? 'running with other overrides/dataDir' : 'not ready'}; starting a fresh one`,
+      );
       await stopKafka(mode, opts);
     }
     return startKafka({ ...opts, mode });
@@ -500,8 +695,14 @@ function pickMode(m) {
 
 function latestLogMode() {
   const found = MODES.map((m) => {
-    try { return { m, t: fs.statSync(path.join(runDir(m), 'data', 'logs', 'node1.log')).mtimeMs }; } catch { return { m, t: -1 }; }
-  }).filter((x) => x.t >= 0).sort((a, b) => b.t - a.t);
+    try {
+      return { m, t: fs.statSync(path.join(runDir(m), 'data', 'logs', 'node1.log')).mtimeMs };
+    } catch {
+      return { m, t: -1 };
+    }
+  })
+    .filter((x) => x.t >= 0)
+    .sort((a, b) => b.t - a.t);
   const latest = found[0];
   if (!latest) throw new Error('no Herald broker log found; start one first');
   return latest.m;
@@ -527,12 +728,16 @@ async function cli(argv) {
   switch (cmd) {
     case 'fetch': {
       const j = await fetchJars();
-      console.log(`Kafka ${j.version}: ${j.jars} jars, ${(j.bytes / 1048576).toFixed(1)} MiB in ${j.libsDir}${j.cached ? ' (cached)' : ` (fetched in ${j.seconds.toFixed(1)} s)`}`);
+      console.log(
+        `Kafka ${j.version}: ${j.jars} jars, ${(j.bytes / 1048576).toFixed(1)} MiB in ${j.libsDir}${j.cached ? ' (cached)' : ` (fetched in ${j.seconds.toFixed(1)} s)`}`,
+      );
       return;
     }
     case 'start': {
       const h = await startKafka({ mode: checkMode(rest[0] ?? 'single') });
-      console.log(`${h.mode} ready: bootstrap ${h.bootstrap}${h.saslBootstrap ? `, SASL ${h.saslBootstrap}` : ''} (pids ${h.nodes.map((n) => n.pid).join(' ')})`);
+      console.log(
+        `${h.mode} ready: bootstrap ${h.bootstrap}${h.saslBootstrap ? `, SASL ${h.saslBootstrap}` : ''} (pids ${h.nodes.map((n) => n.pid).join(' ')})`,
+      );
       return;
     }
     case 'stop': {
@@ -548,38 +753,64 @@ async function cli(argv) {
       if (!st.length) console.log(only ? `${only}: not running` : 'no Herald broker recorded');
       if (only && !st[0]?.ready) process.exitCode = 1;
       for (const s of st) {
-        console.log(`${s.mode}: ${s.ready ? 'READY' : 'NOT READY'} bootstrap ${s.bootstrap}${s.saslBootstrap ? ` SASL ${s.saslBootstrap}` : ''} (Kafka ${s.version}, data ${s.dataDir})`);
-        for (const n of s.nodes) console.log(`  node ${n.id} pid ${n.pid} port ${n.port}: ${n.alive ? (n.paused ? 'paused' : 'running') : 'dead'}`);
+        console.log(
+          `${s.mode}: ${s.ready ? 'READY' : 'NOT READY'} bootstrap ${s.bootstrap}${s.saslBootstrap ? ` SASL ${s.saslBootstrap}` : ''} (Kafka ${s.version}, data ${s.dataDir})`,
+        );
+        for (const n of s.nodes)
+          console.log(
+            `  node ${n.id} pid ${n.pid} port ${n.port}: ${n.alive ? (n.paused ? 'paused' : 'running') : 'dead'}`,
+          );
       }
       return;
     }
-    case 'kill-node': case 'restart-node': case 'pause-node': case 'resume-node': {
+    case 'kill-node':
+    case 'restart-node':
+    case 'pause-node':
+    case 'resume-node': {
       const id = nodeId(rest[0] ?? flags.node);
       const mode = pickMode(rest[1]);
-      const r = cmd === 'kill-node' ? await killNode(mode, id) : cmd === 'restart-node' ? await restartNode(mode, id)
-        : cmd === 'pause-node' ? await pauseNode(mode, id) : await resumeNode(mode, id);
+      const r =
+        cmd === 'kill-node'
+          ? await killNode(mode, id)
+          : cmd === 'restart-node'
+            ? await restartNode(mode, id)
+            : cmd === 'pause-node'
+              ? await pauseNode(mode, id)
+              : await resumeNode(mode, id);
       console.log(`${mode} node ${r.id}: ${cmd.replace('-node', '')} done (pid ${r.pid})`);
       return;
     }
     case 'logs': {
       // Explicit mode, else a running one, else the mode whose default log was written last.
-      const mode = rest[0] ? checkMode(rest[0]) : MODES.some((x) => readState(x)) ? pickMode(undefined) : latestLogMode();
+      const mode = rest[0]
+        ? checkMode(rest[0])
+        : MODES.some((x) => readState(x))
+          ? pickMode(undefined)
+          : latestLogMode();
       const id = flags.node ? nodeId(flags.node) : 1;
       const lines = flags.lines ? Number(flags.lines) : 100;
       process.stdout.write(`${fileTail(nodeLogFile(mode, id), lines)}\n`);
       return;
     }
-    case undefined: case 'help': case '-h':
+    case undefined:
+    case 'help':
+    case '-h':
       console.log(USAGE);
       if (!cmd) process.exitCode = 1;
       return;
     default:
-      throw new Error(`unknown command "${cmd}"; commands: fetch, start, stop, status, kill-node, restart-node, pause-node, resume-node, logs`);
+      throw new Error(
+        `unknown command "${cmd}"; commands: fetch, start, stop, status, kill-node, restart-node, pause-node, resume-node, logs`,
+      );
   }
 }
 
 const invokedDirectly = (() => {
-  try { return !!process.argv[1] && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href; } catch { return false; }
+  try {
+    return !!process.argv[1] && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href;
+  } catch {
+    return false;
+  }
 })();
 if (invokedDirectly) {
   cli(process.argv.slice(2)).catch((e) => {

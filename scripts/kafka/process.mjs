@@ -31,7 +31,11 @@ export function procInfo(pid) {
  */
 export function isOurBroker(pid, dataDir) {
   const info = procInfo(pid);
-  return !!info && info.cmdline.includes('kafka.Kafka') && info.cmdline.includes(`${path.join(dataDir, 'config')}${path.sep}`);
+  return (
+    !!info &&
+    info.cmdline.includes('kafka.Kafka') &&
+    info.cmdline.includes(`${path.join(dataDir, 'config')}${path.sep}`)
+  );
 }
 
 /** True if the process is stopped (SIGSTOP). @param {number} pid */
@@ -42,7 +46,12 @@ export function isPaused(pid) {
 
 /** @param {number} pid @param {NodeJS.Signals} signal */
 export function signal(pid, signal) {
-  try { process.kill(pid, signal); return true; } catch { return false; }
+  try {
+    process.kill(pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -66,7 +75,10 @@ export async function waitGone(pids, timeoutMs) {
  */
 export async function terminate(pids, graceMs = 30_000) {
   const live = pids.filter((p) => procInfo(p));
-  for (const p of live) { signal(p, 'SIGCONT'); signal(p, 'SIGTERM'); }
+  for (const p of live) {
+    signal(p, 'SIGCONT');
+    signal(p, 'SIGTERM');
+  }
   const stubborn = await waitGone(live, graceMs);
   for (const p of stubborn) signal(p, 'SIGKILL');
   const still = await waitGone(stubborn, 10_000);
@@ -101,11 +113,26 @@ export function run(cmd, args, opts = {}) {
     const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    const timer = opts.timeoutMs ? setTimeout(() => { stderr += `\n[killed after ${opts.timeoutMs} ms]`; child.kill('SIGKILL'); }, opts.timeoutMs) : null;
-    child.on('error', (e) => { if (timer) clearTimeout(timer); reject(e); });
-    child.on('close', (code) => { if (timer) clearTimeout(timer); resolve({ code, stdout, stderr }); });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const timer = opts.timeoutMs
+      ? setTimeout(() => {
+          stderr += `\n[killed after ${opts.timeoutMs} ms]`;
+          child.kill('SIGKILL');
+        }, opts.timeoutMs)
+      : null;
+    child.on('error', (e) => {
+      if (timer) clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
     child.stdin.on('error', () => {});
     child.stdin.end(opts.input ?? '');
   });
@@ -130,7 +157,11 @@ export function fileTail(file, n = 60) {
     const len = Math.min(size, 256 * 1024);
     const buf = Buffer.alloc(len);
     const fd = fs.openSync(file, 'r');
-    try { fs.readSync(fd, buf, 0, len, size - len); } finally { fs.closeSync(fd); }
+    try {
+      fs.readSync(fd, buf, 0, len, size - len);
+    } finally {
+      fs.closeSync(fd);
+    }
     return buf.toString('utf8').trimEnd().split('\n').slice(-n).join('\n');
   } catch {
     return '';

@@ -7,7 +7,10 @@ import { sleep } from './process.mjs';
 export function tcpOpen(port, timeoutMs = 1000) {
   return new Promise((resolve) => {
     const sock = net.connect({ host: '127.0.0.1', port });
-    const done = (/** @type {boolean} */ ok) => { sock.destroy(); resolve(ok); };
+    const done = (/** @type {boolean} */ ok) => {
+      sock.destroy();
+      resolve(ok);
+    };
     sock.setTimeout(timeoutMs, () => done(false));
     sock.once('connect', () => done(true));
     sock.once('error', () => done(false));
@@ -37,7 +40,10 @@ export function metadata(port, timeoutMs = 3000) {
   return new Promise((resolve, reject) => {
     const sock = net.connect({ host: '127.0.0.1', port });
     let buf = Buffer.alloc(0);
-    const fail = (/** @type {Error} */ e) => { sock.destroy(); reject(e); };
+    const fail = (/** @type {Error} */ e) => {
+      sock.destroy();
+      reject(e);
+    };
     sock.setTimeout(timeoutMs, () => fail(new Error(`metadata request to 127.0.0.1:${port} timed out`)));
     sock.once('error', fail);
     sock.once('close', () => reject(new Error(`127.0.0.1:${port} closed the connection`)));
@@ -47,18 +53,25 @@ export function metadata(port, timeoutMs = 3000) {
       if (buf.length < 4 || buf.length < 4 + buf.readInt32BE(0)) return;
       try {
         let p = 4 + 4 + 4; // size, correlation id, throttle_time_ms
-        const n = buf.readInt32BE(p); p += 4;
+        const n = buf.readInt32BE(p);
+        p += 4;
         const brokers = [];
         for (let i = 0; i < n; i++) {
-          const id = buf.readInt32BE(p); p += 4;
-          const hl = buf.readInt16BE(p); p += 2;
-          const host = buf.toString('utf8', p, p + hl); p += hl;
-          const bport = buf.readInt32BE(p); p += 4;
-          const rl = buf.readInt16BE(p); p += 2;
+          const id = buf.readInt32BE(p);
+          p += 4;
+          const hl = buf.readInt16BE(p);
+          p += 2;
+          const host = buf.toString('utf8', p, p + hl);
+          p += hl;
+          const bport = buf.readInt32BE(p);
+          p += 4;
+          const rl = buf.readInt16BE(p);
+          p += 2;
           if (rl > 0) p += rl;
           brokers.push({ id, host, port: bport });
         }
-        const cl = buf.readInt16BE(p); p += 2;
+        const cl = buf.readInt16BE(p);
+        p += 2;
         const clusterId = cl >= 0 ? buf.toString('utf8', p, p + cl) : null;
         if (cl > 0) p += cl;
         const controllerId = buf.readInt32BE(p);
@@ -102,7 +115,8 @@ export async function waitReady({ ports, extraPorts = [], expectedIds, timeoutMs
     } else {
       try {
         const seen = await Promise.all(ports.map((p) => metadata(p)));
-        const missing = seen.map((m, i) => ({ port: ports[i], ids: expectedIds.filter((id) => !m.brokers.some((b) => b.id === id)) }))
+        const missing = seen
+          .map((m, i) => ({ port: ports[i], ids: expectedIds.filter((id) => !m.brokers.some((b) => b.id === id)) }))
           .filter((x) => x.ids.length);
         if (!missing.length) return;
         last = missing.map((x) => `127.0.0.1:${x.port} does not list broker(s) ${x.ids.join(', ')} yet`).join('; ');

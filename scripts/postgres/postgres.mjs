@@ -22,34 +22,46 @@ export const ROLE = 'herald';
 
 const defaultLog = (/** @type {string} */ m) => process.stderr.write(`[postgres] ${m}\n`);
 /** @param {{ log?: ((m: string) => void) | false }} opts */
-const logger = (opts) => (opts.log === false ? () => {} : opts.log ?? defaultLog);
+const logger = (opts) => (opts.log === false ? () => {} : (opts.log ?? defaultLog));
 const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 
 /** The cache folder: HERALD_PG_CACHE, else <repo>/.cache/postgres. */
 export function cacheRoot() {
-  const root = process.env.HERALD_PG_CACHE ? path.resolve(process.env.HERALD_PG_CACHE) : path.join(REPO_ROOT, '.cache', 'postgres');
+  const root = process.env.HERALD_PG_CACHE
+    ? path.resolve(process.env.HERALD_PG_CACHE)
+    : path.join(REPO_ROOT, '.cache', 'postgres');
   fs.mkdirSync(root, { recursive: true });
   return root;
 }
 
 /** @param {string} instance */
 function checkInstance(instance) {
-  if (!Object.hasOwn(INSTANCES, instance)) throw new Error(`unknown instance "${instance}"; use one of: ${Object.keys(INSTANCES).join(', ')}`);
+  if (!Object.hasOwn(INSTANCES, instance))
+    throw new Error(`unknown instance "${instance}"; use one of: ${Object.keys(INSTANCES).join(', ')}`);
   return instance;
 }
 
 /** The instance's port: HERALD_PG_PORT (default 55432) plus the instance's offset. */
 export function port(instance = 'main') {
   const p = Number(process.env.HERALD_PG_PORT ?? DEFAULT_PORT);
-  if (!Number.isInteger(p) || p <= 0 || p > 65534) throw new Error(`HERALD_PG_PORT must be a TCP port, got ${process.env.HERALD_PG_PORT}`);
+  if (!Number.isInteger(p) || p <= 0 || p > 65534)
+    throw new Error(`HERALD_PG_PORT must be a TCP port, got ${process.env.HERALD_PG_PORT}`);
   return p + INSTANCES[checkInstance(instance)];
 }
 
 const home = (instance) => path.join(cacheRoot(), checkInstance(instance));
-export function dataDir(instance = 'main') { return path.join(home(instance), 'data'); }
-function socketDir(instance) { return path.join(home(instance), 'socket'); }
-function logFile(instance) { return path.join(home(instance), 'server.log'); }
-export function url(instance = 'main') { return `postgres://${ROLE}@127.0.0.1:${port(instance)}/${DATABASE}`; }
+export function dataDir(instance = 'main') {
+  return path.join(home(instance), 'data');
+}
+function socketDir(instance) {
+  return path.join(home(instance), 'socket');
+}
+function logFile(instance) {
+  return path.join(home(instance), 'server.log');
+}
+export function url(instance = 'main') {
+  return `postgres://${ROLE}@127.0.0.1:${port(instance)}/${DATABASE}`;
+}
 
 /** Where initdb and pg_ctl live: Debian keeps them off PATH, in /usr/lib/postgresql/<major>/bin. */
 export function binDir() {
@@ -57,11 +69,18 @@ export function binDir() {
   try {
     const dir = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim();
     if (fs.existsSync(path.join(dir, 'pg_ctl'))) return dir;
-  } catch { /* no pg_config: look in the Debian folder */ }
+  } catch {
+    /* no pg_config: look in the Debian folder */
+  }
   const base = '/usr/lib/postgresql';
-  const majors = fs.existsSync(base) ? fs.readdirSync(base).filter((d) => fs.existsSync(path.join(base, d, 'bin', 'pg_ctl'))) : [];
+  const majors = fs.existsSync(base)
+    ? fs.readdirSync(base).filter((d) => fs.existsSync(path.join(base, d, 'bin', 'pg_ctl')))
+    : [];
   majors.sort((a, b) => Number(b) - Number(a));
-  if (!majors.length) throw new Error('PostgreSQL server binaries not found (install Debian "postgresql", or set HERALD_PG_BINDIR, or HERALD_PG_URL for an existing server)');
+  if (!majors.length)
+    throw new Error(
+      'PostgreSQL server binaries not found (install Debian "postgresql", or set HERALD_PG_BINDIR, or HERALD_PG_URL for an existing server)',
+    );
   return path.join(base, majors[0], 'bin');
 }
 
@@ -78,13 +97,19 @@ function runAsServer(tool, args, { allowFailure = false, timeoutMs = 120_000, in
   const [cmd, argv] = user ? ['runuser', ['-u', user, '--', bin, ...args]] : [bin, args];
   const res = spawnSync(cmd, argv, { encoding: 'utf8', timeout: timeoutMs, cwd: '/' });
   if (res.status !== 0 && !allowFailure) {
-    throw new Error(`${tool} ${args.join(' ')} failed (${res.status ?? res.signal}):\n${`${res.stderr}\n${res.stdout}`.trim().split('\n').slice(-30).join('\n')}\n${fileTail(logFile(instance), 20)}`);
+    throw new Error(
+      `${tool} ${args.join(' ')} failed (${res.status ?? res.signal}):\n${`${res.stderr}\n${res.stdout}`.trim().split('\n').slice(-30).join('\n')}\n${fileTail(logFile(instance), 20)}`,
+    );
   }
   return res;
 }
 
 function fileTail(file, lines) {
-  try { return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return ''; }
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
 }
 
 /** Hands our folders to the server user (it must own the data folder and reach every parent). */
@@ -98,15 +123,24 @@ function chownToServer(...dirs) {
 function portOpen(p) {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port: p });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
-    socket.setTimeout(1000, () => { socket.destroy(); resolve(false); });
+    socket.setTimeout(1000, () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
 
 /** True when our server answers queries (in `db`, by default the `herald` database). */
 function isReady(instance, db = DATABASE) {
-  const res = spawnSync('psql', [`postgres://${ROLE}@127.0.0.1:${port(instance)}/${db}`, '-XAtqc', 'select 1'], { encoding: 'utf8', timeout: 10_000 });
+  const res = spawnSync('psql', [`postgres://${ROLE}@127.0.0.1:${port(instance)}/${db}`, '-XAtqc', 'select 1'], {
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
   return res.status === 0 && res.stdout.trim() === '1';
 }
 
@@ -119,7 +153,10 @@ function isRunning(instance) {
 async function waitReady(instance, db = DATABASE, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (!isReady(instance, db)) {
-    if (Date.now() > deadline) throw new Error(`PostgreSQL on 127.0.0.1:${port(instance)} is not ready after ${timeoutMs} ms\n${fileTail(logFile(instance), 30)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `PostgreSQL on 127.0.0.1:${port(instance)} is not ready after ${timeoutMs} ms\n${fileTail(logFile(instance), 30)}`,
+      );
     await sleep(200);
   }
 }
@@ -136,7 +173,7 @@ function writeConfig(instance) {
     'fsync = off',
     'full_page_writes = off',
     'max_wal_size = 1GB',
-    "log_min_messages = warning",
+    'log_min_messages = warning',
     'log_checkpoints = off',
     '',
   ].join('\n');
@@ -152,8 +189,14 @@ export async function startPostgres(opts = {}) {
   const instance = checkInstance(opts.instance ?? 'main');
   const t0 = Date.now();
   const run = (tool, args) => runAsServer(tool, args, { instance });
-  if (isRunning(instance)) throw new Error(`a Herald PostgreSQL (${instance}) is already running in ${dataDir(instance)}; stop it first: node scripts/postgres/postgres.mjs stop ${instance}`);
-  if (await portOpen(port(instance))) throw new Error(`port 127.0.0.1:${port(instance)} is in use by another process; free it, set HERALD_PG_PORT, or set HERALD_PG_URL to use that server`);
+  if (isRunning(instance))
+    throw new Error(
+      `a Herald PostgreSQL (${instance}) is already running in ${dataDir(instance)}; stop it first: node scripts/postgres/postgres.mjs stop ${instance}`,
+    );
+  if (await portOpen(port(instance)))
+    throw new Error(
+      `port 127.0.0.1:${port(instance)} is in use by another process; free it, set HERALD_PG_PORT, or set HERALD_PG_URL to use that server`,
+    );
   const dir = dataDir(instance);
   const marker = path.join(home(instance), DATA_MARKER);
   if (fs.existsSync(dir) && fs.readdirSync(dir).length && !fs.existsSync(marker)) {
@@ -172,7 +215,11 @@ export async function startPostgres(opts = {}) {
   chownToServer(dir);
   run('pg_ctl', ['start', '-D', dir, '-l', logFile(instance), '-w', '-t', '60']);
   await waitReady(instance, 'postgres');
-  const res = spawnSync('psql', [`postgres://${ROLE}@127.0.0.1:${port(instance)}/postgres`, '-XAtqc', `create database ${DATABASE}`], { encoding: 'utf8' });
+  const res = spawnSync(
+    'psql',
+    [`postgres://${ROLE}@127.0.0.1:${port(instance)}/postgres`, '-XAtqc', `create database ${DATABASE}`],
+    { encoding: 'utf8' },
+  );
   if (res.status !== 0) throw new Error(`create database failed: ${res.stderr}`);
   log(`PostgreSQL (${instance}) ready on ${url(instance)} in ${Date.now() - t0} ms`);
   return url(instance);
@@ -214,15 +261,32 @@ async function withLock(instance, fn) {
     } catch (e) {
       if (e.code !== 'EEXIST') throw e;
       let owner = NaN;
-      try { owner = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8')); } catch { /* being written */ }
+      try {
+        owner = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+      } catch {
+        /* being written */
+      }
       let alive = true;
-      if (Number.isInteger(owner) && owner > 0) { try { process.kill(owner, 0); } catch { alive = false; } }
-      if (!alive) { fs.rmSync(lock, { recursive: true, force: true }); continue; }
+      if (Number.isInteger(owner) && owner > 0) {
+        try {
+          process.kill(owner, 0);
+        } catch {
+          alive = false;
+        }
+      }
+      if (!alive) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock} (held by pid ${owner})`);
       await sleep(200);
     }
   }
-  try { return await fn(); } finally { fs.rmSync(lock, { recursive: true, force: true }); }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -234,7 +298,9 @@ export async function ensurePostgres(opts = {}) {
   const instance = checkInstance(opts.instance ?? 'main');
   const external = instance === 'main' ? process.env.HERALD_PG_URL : undefined;
   if (external) {
-    const unsupported = async () => { throw new Error('not supported for an external server (HERALD_PG_URL is set)'); };
+    const unsupported = async () => {
+      throw new Error('not supported for an external server (HERALD_PG_URL is set)');
+    };
     return { url: external, external: true, reused: false, async stop() {}, restart: unsupported };
   }
   return withLock(instance, async () => {
@@ -248,8 +314,12 @@ export async function ensurePostgres(opts = {}) {
       owned = true;
     }
     return {
-      url: url(instance), external: false, reused: !owned,
-      async stop() { if (owned) stopPostgres({ ...opts, instance }); },
+      url: url(instance),
+      external: false,
+      reused: !owned,
+      async stop() {
+        if (owned) stopPostgres({ ...opts, instance });
+      },
       /** @param {{ mode?: 'fast'|'immediate', downMs?: number }} [o] */
       restart: (o = {}) => restartPostgres({ ...opts, ...o, instance }),
     };
@@ -270,23 +340,40 @@ async function main(argv) {
   const [cmd, instance = 'main'] = argv;
   checkInstance(instance);
   switch (cmd) {
-    case 'start': console.log(await startPostgres({ instance })); return 0;
-    case 'ensure': console.log((await ensurePostgres({ instance })).url); return 0;
-    case 'stop': stopPostgres({ instance }); return 0;
-    case 'restart': await restartPostgres({ instance }); return 0;
+    case 'start':
+      console.log(await startPostgres({ instance }));
+      return 0;
+    case 'ensure':
+      console.log((await ensurePostgres({ instance })).url);
+      return 0;
+    case 'stop':
+      stopPostgres({ instance });
+      return 0;
+    case 'restart':
+      await restartPostgres({ instance });
+      return 0;
     case 'status': {
       const ok = isRunning(instance) && isReady(instance);
       console.log(ok ? `running: ${url(instance)}` : 'not running');
       return ok ? 0 : 1;
     }
-    case 'url': console.log(url(instance)); return 0;
-    default: console.error(USAGE); return cmd ? 2 : 0;
+    case 'url':
+      console.log(url(instance));
+      return 0;
+    default:
+      console.error(USAGE);
+      return cmd ? 2 : 0;
   }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error) => {
-    console.error(`postgres: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      console.error(`postgres: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    },
+  );
 }

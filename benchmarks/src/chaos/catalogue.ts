@@ -66,7 +66,8 @@ export const CATALOGUE: readonly Scenario[] = [
     failureClass: 'broker crash',
     ci: true,
     guarantees: `${ALL_ACKED}, across five crashes of the busiest leader: in-flight batches are retried by the idempotent producer without duplicates.`,
-    limits: 'A crash with a replica in the ISR to fail over to; the page cache of the killed JVM survives (a process kill, not a power cut).',
+    limits:
+      'A crash with a replica in the ISR to fail over to; the page cache of the killed JVM survives (a process kill, not a power cut).',
     allows: [],
     minDurationMs: 30_000,
     script: bounceLeader('SIGKILL', 5),
@@ -98,7 +99,8 @@ export const CATALOGUE: readonly Scenario[] = [
     // files; it stays in the full catalogue (`herald-bench chaos two-down-short`) until understood.
     ci: false,
     guarantees: `${ALL_ACKED}: writes stall below min.insync.replicas and without a controller quorum, and resume once both nodes are back, inside the 120 s delivery timeout.`,
-    limits: 'Publishes wait, they do not fail: a caller that needs an answer sooner must use a shorter timeout (next scenario).',
+    limits:
+      'Publishes wait, they do not fail: a caller that needs an answer sooner must use a shorter timeout (next scenario).',
     allows: [],
     minDurationMs: 35_000,
     script: twoDown(15_000),
@@ -109,7 +111,8 @@ export const CATALOGUE: readonly Scenario[] = [
     mode: 'chaos',
     failureClass: 'lost quorum',
     ci: false,
-    guarantees: 'Events that outlast the 10 s delivery timeout settle as unknown outcome (possibly written) and never as acked-but-lost; what is in the topic has no duplicate and keeps per-key order; publishing recovers.',
+    guarantees:
+      'Events that outlast the 10 s delivery timeout settle as unknown outcome (possibly written) and never as acked-but-lost; what is in the topic has no duplicate and keeps per-key order; publishing recovers.',
     limits: 'Unknown outcomes are expected and may or may not be in the topic: a caller retrying them may duplicate.',
     kafka: { messageTimeoutMs: 10_000 },
     allows: ['unknown', 'not-written'],
@@ -123,7 +126,8 @@ export const CATALOGUE: readonly Scenario[] = [
     failureClass: 'stalled broker',
     ci: true,
     guarantees: `${ALL_ACKED}: the controller fences the silent leader, leadership moves, and the paused node rejoins after SIGCONT.`,
-    limits: 'A stalled process with open sockets; a network partition that drops packets is not simulated (no root here).',
+    limits:
+      'A stalled process with open sockets; a network partition that drops packets is not simulated (no root here).',
     allows: [],
     minDurationMs: 35_000,
     script: async (ctx) => {
@@ -168,7 +172,8 @@ export const CATALOGUE: readonly Scenario[] = [
     failureClass: 'leader movement',
     ci: false,
     guarantees: `${ALL_ACKED}, while kafka-reassign-partitions drops a replica of every partition and then adds one back in a rotated order (data copied to the new replica), followed by a preferred election.`,
-    limits: 'Unthrottled reassignment of a small topic; with RF 2 mid-way, one more failure would have stopped writes (not combined here).',
+    limits:
+      'Unthrottled reassignment of a small topic; with RF 2 mid-way, one more failure would have stopped writes (not combined here).',
     allows: [],
     minDurationMs: 30_000,
     script: async (ctx) => {
@@ -201,8 +206,10 @@ export const CATALOGUE: readonly Scenario[] = [
     mode: 'chaos',
     failureClass: 'cold start',
     ci: true,
-    guarantees: 'Publishes made while no broker is reachable fail with a typed not-written error (BROKER_UNREACHABLE after connectTimeoutMs 10 s) and are indeed not in the topic; once the cluster is up the publisher connects on the next publish and everything after is acked.',
-    limits: 'Today the publisher does not queue across a failed connect: events offered in the first ~10 s fail fast (not-written), later ones wait for the next connect.',
+    guarantees:
+      'Publishes made while no broker is reachable fail with a typed not-written error (BROKER_UNREACHABLE after connectTimeoutMs 10 s) and are indeed not in the topic; once the cluster is up the publisher connects on the next publish and everything after is acked.',
+    limits:
+      'Today the publisher does not queue across a failed connect: events offered in the first ~10 s fail fast (not-written), later ones wait for the next connect.',
     allows: ['not-written'],
     minDurationMs: 40_000,
     setup: async (ctx) => {
@@ -222,7 +229,8 @@ export const CATALOGUE: readonly Scenario[] = [
     failureClass: 'single node down',
     ci: false,
     guarantees: `${ALL_ACKED}: with the only broker dead for 10 s, publishes wait and complete after the restart (within the 120 s delivery timeout).`,
-    limits: 'RF 1: acks=all means one copy; the broker keeps its log on disk, so acked data survives a process kill, not a disk loss.',
+    limits:
+      'RF 1: acks=all means one copy; the broker keeps its log on disk, so acked data survives a process kill, not a disk loss.',
     allows: [],
     minDurationMs: 30_000,
     script: async (ctx) => {
@@ -253,7 +261,8 @@ export const CATALOGUE: readonly Scenario[] = [
     mode: 'fault',
     failureClass: 'single node stalled',
     ci: true,
-    guarantees: 'Events older than the 8 s delivery timeout settle as unknown outcome; none is acked and lost, none duplicated or reordered; publishing recovers after SIGCONT.',
+    guarantees:
+      'Events older than the 8 s delivery timeout settle as unknown outcome; none is acked and lost, none duplicated or reordered; publishing recovers after SIGCONT.',
     limits: 'Unknown outcomes may be in the topic (the broker may have written them before it stalled).',
     kafka: { messageTimeoutMs: 8_000, requestTimeoutMs: 5_000 },
     allows: ['unknown', 'not-written'],
@@ -265,6 +274,7 @@ export const CATALOGUE: readonly Scenario[] = [
 /** The scenario called `name`, or an error listing the known names. */
 export function scenarioNamed(name: string): Scenario {
   const found = CATALOGUE.find((s) => s.name === name);
-  if (found === undefined) throw new Error(`unknown scenario ${JSON.stringify(name)}; known: ${CATALOGUE.map((s) => s.name).join(', ')}`);
+  if (found === undefined)
+    throw new Error(`unknown scenario ${JSON.stringify(name)}; known: ${CATALOGUE.map((s) => s.name).join(', ')}`);
   return found;
 }

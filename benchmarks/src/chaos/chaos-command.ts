@@ -75,8 +75,17 @@ export function parseChaosArgs(argv: readonly string[]): ChaosArgs {
       throw new UsageError((error as Error).message);
     }
   };
-  const scenarios = values.ci ? CATALOGUE.filter((s) => s.ci) : positionals.length > 0 ? positionals.map((n) => named(() => scenarioNamed(n)) as Scenario) : CATALOGUE;
-  const variantList = values.variant === undefined ? ['default'] : values.variant === 'all' ? VARIANTS.map((v) => v.name) : values.variant.split(',');
+  const scenarios = values.ci
+    ? CATALOGUE.filter((s) => s.ci)
+    : positionals.length > 0
+      ? positionals.map((n) => named(() => scenarioNamed(n)) as Scenario)
+      : CATALOGUE;
+  const variantList =
+    values.variant === undefined
+      ? ['default']
+      : values.variant === 'all'
+        ? VARIANTS.map((v) => v.name)
+        : values.variant.split(',');
   return {
     help: values.help,
     list: values.list,
@@ -100,7 +109,11 @@ export interface CatalogueOptions {
  * Runs every scenario with every variant, starting the brokers it needs (chaos cluster, fault
  * node) unless they run already, and stopping those it started.
  */
-export async function runCatalogue(scenarios: readonly Scenario[], variants: readonly Variant[], opts: CatalogueOptions): Promise<ScenarioResult[]> {
+export async function runCatalogue(
+  scenarios: readonly Scenario[],
+  variants: readonly Variant[],
+  opts: CatalogueOptions,
+): Promise<ScenarioResult[]> {
   const handles = new Map<Scenario['mode'], KafkaHandle>();
   const results: ScenarioResult[] = [];
   try {
@@ -110,8 +123,13 @@ export async function runCatalogue(scenarios: readonly Scenario[], variants: rea
         handle = await ensureKafka({ mode: scenario.mode, log: (m: string) => opts.log(`[kafka] ${m}`) });
         handles.set(scenario.mode, handle);
       }
-      if (handle.external) throw new Error('the chaos catalogue needs the local brokers of scripts/kafka (unset KAFKA_BROKERS)');
-      const control = new ClusterControl(scenario.mode, handle.bootstrap, handle.nodes.map((n) => n.id));
+      if (handle.external)
+        throw new Error('the chaos catalogue needs the local brokers of scripts/kafka (unset KAFKA_BROKERS)');
+      const control = new ClusterControl(
+        scenario.mode,
+        handle.bootstrap,
+        handle.nodes.map((n) => n.id),
+      );
       for (const variant of variants) {
         opts.log(`${scenario.name} (${variant.name}): ${scenario.title}`);
         const result = await runScenario(scenario, variant, control, { rate: opts.rate, log: opts.log });
@@ -164,7 +182,10 @@ export async function run(argv: readonly string[]): Promise<number> {
           startedAt: new Date().toISOString(),
           command: describeRun(argv),
           node: process.version,
-          results: await runCatalogue(args.scenarios, args.variants, { rate: args.rate, log: (line) => console.error(line) }),
+          results: await runCatalogue(args.scenarios, args.variants, {
+            rate: args.rate,
+            log: (line) => console.error(line),
+          }),
         };
   if (args.out !== undefined) writeFileSync(args.out, `${JSON.stringify(chaosRun, null, 2)}\n`);
   if (args.writeDoc !== undefined) writeReliabilityDoc(args.writeDoc, chaosRun);

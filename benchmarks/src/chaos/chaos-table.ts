@@ -2,7 +2,21 @@ import { formatTable } from '../common/format.js';
 import type { ScenarioResult } from './run-scenario.js';
 
 /** The catalogue's columns, in the order the issue and docs/reliability.md name them. */
-export const CHAOS_COLUMNS = ['scenario', 'variant', 's', 'sent', 'acked', 'not-written', 'unknown', 'lost', 'duplicates', 'reordered keys', 'unsettled', 'recovery s', 'verdict'] as const;
+export const CHAOS_COLUMNS = [
+  'scenario',
+  'variant',
+  's',
+  'sent',
+  'acked',
+  'not-written',
+  'unknown',
+  'lost',
+  'duplicates',
+  'reordered keys',
+  'unsettled',
+  'recovery s',
+  'verdict',
+] as const;
 
 /** One result as table cells. */
 export function chaosCells(r: ScenarioResult): string[] {

@@ -27,7 +27,9 @@ export class ClusterControl {
 
   /** Partition → leader id (−1 without one) of `topic`, through the nodes that still answer. */
   async leaders(topic: string): Promise<Map<number, number>> {
-    const admin = new KafkaJS.Kafka({ kafkaJS: { brokers: this.bootstrap.split(','), logLevel: KafkaJS.logLevel.NOTHING } }).admin();
+    const admin = new KafkaJS.Kafka({
+      kafkaJS: { brokers: this.bootstrap.split(','), logLevel: KafkaJS.logLevel.NOTHING },
+    }).admin();
     await admin.connect();
     try {
       const [meta] = await admin.fetchTopicMetadata({ topics: [topic] });
@@ -40,7 +42,8 @@ export class ClusterControl {
   /** The node leading the most partitions of `topic` (the one a bounce hurts most). */
   async busiestLeader(topic: string): Promise<number> {
     const counts = new Map<number, number>();
-    for (const leader of (await this.leaders(topic)).values()) if (leader >= 0) counts.set(leader, (counts.get(leader) ?? 0) + 1);
+    for (const leader of (await this.leaders(topic)).values())
+      if (leader >= 0) counts.set(leader, (counts.get(leader) ?? 0) + 1);
     const [best] = [...counts].sort((a, b) => b[1] - a[1]);
     if (best === undefined) throw new Error(`no partition of ${topic} has a leader`);
     return best[0];
@@ -77,7 +80,11 @@ export class ClusterControl {
   async electPreferredLeaders(topic: string): Promise<void> {
     const partitions = [...(await this.leaders(topic)).keys()];
     await this.#withJsonFile({ partitions: partitions.map((partition) => ({ topic, partition })) }, async (file) => {
-      const res = await runTool('org.apache.kafka.tools.LeaderElectionCommand', ['--bootstrap-server', this.bootstrap, '--election-type', 'PREFERRED', '--path-to-json-file', file], { allowFailure: true });
+      const res = await runTool(
+        'org.apache.kafka.tools.LeaderElectionCommand',
+        ['--bootstrap-server', this.bootstrap, '--election-type', 'PREFERRED', '--path-to-json-file', file],
+        { allowFailure: true },
+      );
       // "Valid replica already elected" (nothing to move) exits non-zero but is not a failure.
       if (res.code !== 0 && !/already elected|Successfully completed/i.test(`${res.stdout}${res.stderr}`)) {
         const why = `${res.stderr}\n${res.stdout}`.split('\n').filter((l) => l.trim() !== '' && !/^\s+at /.test(l));
@@ -102,17 +109,30 @@ export class ClusterControl {
    * (data moves when a replica is added; no throttle is set).
    */
   async reassign(topic: string, replicas: ReadonlyMap<number, readonly number[]>, timeoutMs = 60_000): Promise<void> {
-    const plan = { version: 1, partitions: [...replicas].map(([partition, ids]) => ({ topic, partition, replicas: [...ids] })) };
+    const plan = {
+      version: 1,
+      partitions: [...replicas].map(([partition, ids]) => ({ topic, partition, replicas: [...ids] })),
+    };
     await this.#withJsonFile(plan, async (file) => {
-      await runTool('org.apache.kafka.tools.reassign.ReassignPartitionsCommand', ['--bootstrap-server', this.bootstrap, '--reassignment-json-file', file, '--execute']);
+      await runTool('org.apache.kafka.tools.reassign.ReassignPartitionsCommand', [
+        '--bootstrap-server',
+        this.bootstrap,
+        '--reassignment-json-file',
+        file,
+        '--execute',
+      ]);
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const res = await runTool('org.apache.kafka.tools.reassign.ReassignPartitionsCommand', ['--bootstrap-server', this.bootstrap, '--reassignment-json-file', file, '--verify'], { allowFailure: true });
+        const res = await runTool(
+          'org.apache.kafka.tools.reassign.ReassignPartitionsCommand',
+          ['--bootstrap-server', this.bootstrap, '--reassignment-json-file', file, '--verify'],
+          { allowFailure: true },
+        );
         if (!/still in progress/i.test(res.stdout) && res.code === 0) return;
-        if (Date.now() > deadline) throw new Error(`reassignment of ${topic} not done after ${timeoutMs} ms:\n${res.stdout.trim()}`);
+        if (Date.now() > deadline)
+          throw new Error(`reassignment of ${topic} not done after ${timeoutMs} ms:\n${res.stdout.trim()}`);
         await sleep(1_000);
       }
     });
   }
 }
-

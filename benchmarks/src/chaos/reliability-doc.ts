@@ -18,14 +18,23 @@ const END = '<!-- chaos-table:end -->';
 /** The generated part of docs/reliability.md: the figures of `run` and what each scenario means. */
 export function renderReliabilitySection(run: ChaosRun): string {
   const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  const table = [row(CHAOS_COLUMNS), row(CHAOS_COLUMNS.map(() => '---')), ...run.results.map((r) => row(chaosCells(r)))];
+  const table = [
+    row(CHAOS_COLUMNS),
+    row(CHAOS_COLUMNS.map(() => '---')),
+    ...run.results.map((r) => row(chaosCells(r))),
+  ];
   const ran = new Set(run.results.map((r) => r.scenario));
   const notes = CATALOGUE.filter((s) => ran.has(s.name)).map(
-    (s) => `- **${s.name}** — ${s.title} (${s.mode === 'chaos' ? '3-node chaos cluster' : 'single fault node'}; class: ${s.failureClass}${s.ci ? '; in CI' : ''}).\n  Guarantees: ${s.guarantees}\n  Does not show: ${s.limits}`,
+    (s) =>
+      `- **${s.name}** — ${s.title} (${s.mode === 'chaos' ? '3-node chaos cluster' : 'single fault node'}; class: ${s.failureClass}${s.ci ? '; in CI' : ''}).\n  Guarantees: ${s.guarantees}\n  Does not show: ${s.limits}`,
   );
-  const failures = run.results.filter((r) => !r.pass).map((r) => `- ${r.scenario} (${r.variant}): ${r.problems.join('; ')}`);
+  const failures = run.results
+    .filter((r) => !r.pass)
+    .map((r) => `- ${r.scenario} (${r.variant}): ${r.problems.join('; ')}`);
+  // Prettier would re-pad the table; the section stays as generated, byte for byte.
   return [
     BEGIN,
+    '<!-- prettier-ignore-start -->',
     `Last run: ${run.startedAt}, Node ${run.node}, \`${run.command}\`.`,
     '',
     ...table,
@@ -34,6 +43,7 @@ export function renderReliabilitySection(run: ChaosRun): string {
     '### What each scenario guarantees, and what it does not',
     '',
     ...notes,
+    '<!-- prettier-ignore-end -->',
     END,
   ].join('\n');
 }

@@ -37,7 +37,13 @@ export interface ScenarioResult {
   /** Partition → high-water mark the read-back read to. */
   readonly highWaterMarks: Readonly<Record<string, number>>;
   /** A few offending events, for diagnosis: id, how it settled, where it was acked, where it was found. */
-  readonly examples: ReadonlyArray<{ readonly kind: string; readonly id: string; readonly outcome: string; readonly ackedAt?: string; readonly foundAt: readonly string[] }>;
+  readonly examples: ReadonlyArray<{
+    readonly kind: string;
+    readonly id: string;
+    readonly outcome: string;
+    readonly ackedAt?: string;
+    readonly foundAt: readonly string[];
+  }>;
   readonly pass: boolean;
   /** Why it did not pass (empty when it did). */
   readonly problems: readonly string[];
@@ -71,7 +77,12 @@ function quietLogger(): Logger & { readonly recent: string[] } {
  * publisher at a steady rate while the scenario's faults play out, everything settled (or the
  * deadline), the publisher closed, the cluster healed, then the topic read back and judged.
  */
-export async function runScenario(scenario: Scenario, variant: Variant, control: ClusterControl, settings: RunSettings): Promise<ScenarioResult> {
+export async function runScenario(
+  scenario: Scenario,
+  variant: Variant,
+  control: ClusterControl,
+  settings: RunSettings,
+): Promise<ScenarioResult> {
   const { rate, log } = settings;
   await control.heal();
   const topic = benchTopic(`chaos-${scenario.name}`);
@@ -113,29 +124,43 @@ export async function runScenario(scenario: Scenario, variant: Variant, control:
     seconds = (performance.now() - t0) / 1000;
     const timeoutMs = scenario.kafka?.messageTimeoutMs ?? 120_000;
     ctx.log(`published ${stream.sent} in ${seconds.toFixed(1)} s; waiting for every publish to settle`);
-    if (!(await stream.waitSettled(timeoutMs + 30_000))) problems.push(`publishes still unsettled ${timeoutMs + 30_000} ms after the load stopped`);
+    if (!(await stream.waitSettled(timeoutMs + 30_000)))
+      problems.push(`publishes still unsettled ${timeoutMs + 30_000} ms after the load stopped`);
   } catch (error) {
     problems.push(`scenario failed: ${(error as Error).message.split('\n')[0]}`);
   } finally {
-    await publisher.close({ timeoutMs: 10_000 }).catch((error: Error) => problems.push(`close failed: ${error.message}`));
+    await publisher
+      .close({ timeoutMs: 10_000 })
+      .catch((error: Error) => problems.push(`close failed: ${error.message}`));
     await control.heal();
   }
   // About 60 s plus 1 s per 5,000 events: a long scenario holds a few hundred thousand records.
-  const back = await readBack(control.bootstrap, topic, 60_000 + Math.ceil(stream.sent / 5)); 
+  const back = await readBack(control.bootstrap, topic, 60_000 + Math.ceil(stream.sent / 5));
   const report = judge(stream.sent, stream.outcomes, back.events);
   // An incomplete read-back makes "lost" meaningless: report that, not a loss.
   if (!back.complete) problems.push('the read-back did not reach every high-water mark (lost is not meaningful)');
   if (!isClean(report)) problems.push('the oracle found a defect');
-  if (!scenario.allows.includes('not-written') && report.failed > 0) problems.push(`${report.failed} not-written outcomes in a scenario inside every timeout`);
-  if (!scenario.allows.includes('unknown') && report.unknown > 0) problems.push(`${report.unknown} unknown outcomes in a scenario inside every timeout`);
+  if (!scenario.allows.includes('not-written') && report.failed > 0)
+    problems.push(`${report.failed} not-written outcomes in a scenario inside every timeout`);
+  if (!scenario.allows.includes('unknown') && report.unknown > 0)
+    problems.push(`${report.unknown} unknown outcomes in a scenario inside every timeout`);
   const recoveries = marks.map((m) => stream.firstAckAfter(m.at));
-  if (recoveries.some((r) => r === null)) problems.push(`no ack after "${marks[recoveries.indexOf(null)]?.label ?? '?'}"`);
-  if (logger.recent.length > 0 && problems.length > 0) problems.push(`last publisher warnings: ${logger.recent.join('; ')}`);
+  if (recoveries.some((r) => r === null))
+    problems.push(`no ack after "${marks[recoveries.indexOf(null)]?.label ?? '?'}"`);
+  if (logger.recent.length > 0 && problems.length > 0)
+    problems.push(`last publisher warnings: ${logger.recent.join('; ')}`);
   const foundAt = new Map<string, string[]>();
-  for (const e of back.events) foundAt.set(e.event.id, [...(foundAt.get(e.event.id) ?? []), `${e.partition}:${e.offset}`]);
+  for (const e of back.events)
+    foundAt.set(e.event.id, [...(foundAt.get(e.event.id) ?? []), `${e.partition}:${e.offset}`]);
   const example = (kind: string) => (id: string) => {
     const acked = stream.ackedAt(id);
-    return { kind, id, outcome: stream.outcomeOf(id), ...(acked === undefined ? {} : { ackedAt: acked }), foundAt: foundAt.get(id) ?? [] };
+    return {
+      kind,
+      id,
+      outcome: stream.outcomeOf(id),
+      ...(acked === undefined ? {} : { ackedAt: acked }),
+      foundAt: foundAt.get(id) ?? [],
+    };
   };
   const examples = [
     ...report.lost.slice(0, 5).map(example('lost')),
@@ -143,8 +168,10 @@ export async function runScenario(scenario: Scenario, variant: Variant, control:
     ...report.failedButWritten.slice(0, 5).map(example('not-written but written')),
   ];
   const duplicateOutcomes = new Map<string, number>();
-  for (const id of report.duplicates) duplicateOutcomes.set(stream.outcomeOf(id), (duplicateOutcomes.get(stream.outcomeOf(id)) ?? 0) + 1);
-  if (duplicateOutcomes.size > 0) problems.push(`duplicates by outcome: ${[...duplicateOutcomes].map(([o, n]) => `${o} ${n}`).join(', ')}`);
+  for (const id of report.duplicates)
+    duplicateOutcomes.set(stream.outcomeOf(id), (duplicateOutcomes.get(stream.outcomeOf(id)) ?? 0) + 1);
+  if (duplicateOutcomes.size > 0)
+    problems.push(`duplicates by outcome: ${[...duplicateOutcomes].map(([o, n]) => `${o} ${n}`).join(', ')}`);
   await deleteTopics(control.bootstrap, [topic], log);
   return {
     scenario: scenario.name,
@@ -163,7 +190,10 @@ export async function runScenario(scenario: Scenario, variant: Variant, control:
     unsettled: report.unsettled,
     notWrittenButWritten: report.failedButWritten.length,
     unknownWritten: report.unknownWritten,
-    recoveryMs: recoveries.length === 0 || recoveries.some((r) => r === null) ? null : Math.round(Math.max(...(recoveries as number[]))),
+    recoveryMs:
+      recoveries.length === 0 || recoveries.some((r) => r === null)
+        ? null
+        : Math.round(Math.max(...(recoveries as number[]))),
     errors: Object.fromEntries(stream.errors),
     readBackComplete: back.complete,
     highWaterMarks: Object.fromEntries(back.highWaterMarks),

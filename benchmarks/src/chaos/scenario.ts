@@ -27,7 +27,16 @@ export interface Scenario {
   /** The `scripts/kafka` mode it runs on. */
   readonly mode: 'chaos' | 'fault';
   /** The failure class it stands for; the CI subset covers every class once. */
-  readonly failureClass: 'broker crash' | 'clean restart' | 'lost replica' | 'lost quorum' | 'stalled broker' | 'leader movement' | 'cold start' | 'single node down' | 'single node stalled';
+  readonly failureClass:
+    | 'broker crash'
+    | 'clean restart'
+    | 'lost replica'
+    | 'lost quorum'
+    | 'stalled broker'
+    | 'leader movement'
+    | 'cold start'
+    | 'single node down'
+    | 'single node stalled';
   /** Part of the CI subset (`--ci`). */
   readonly ci: boolean;
   /** What the scenario shows when it passes. */

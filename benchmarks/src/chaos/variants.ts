@@ -27,6 +27,7 @@ export const VARIANTS: readonly Variant[] = [
 /** The variant called `name`, or an error listing the known ones. */
 export function variantNamed(name: string): Variant {
   const found = VARIANTS.find((v) => v.name === name);
-  if (found === undefined) throw new Error(`unknown variant ${JSON.stringify(name)}; known: ${VARIANTS.map((v) => v.name).join(', ')}`);
+  if (found === undefined)
+    throw new Error(`unknown variant ${JSON.stringify(name)}; known: ${VARIANTS.map((v) => v.name).join(', ')}`);
   return found;
 }

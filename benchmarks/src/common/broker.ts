@@ -17,7 +17,8 @@ export interface Broker {
  * that needs Java 17+ and Maven, and is loaded only then).
  */
 export async function acquireBroker(brokers: string | undefined, log: (line: string) => void): Promise<Broker> {
-  if (brokers !== undefined && brokers !== '') return { bootstrap: brokers, started: false, release: () => Promise.resolve() };
+  if (brokers !== undefined && brokers !== '')
+    return { bootstrap: brokers, started: false, release: () => Promise.resolve() };
   const { ensureKafka } = await import('@herald/local-kafka');
   const handle = await ensureKafka({ mode: 'single', log: (m: string) => log(`[kafka] ${m}`) });
   const started = !handle.external && !handle.reused;
@@ -34,7 +35,12 @@ export function benchTopic(what: string): string {
 }
 
 /** Creates `topic` (replication factor 1 unless given) and waits until every partition has a leader. */
-export async function createTopic(bootstrap: string, topic: string, partitions: number, replicationFactor = 1): Promise<void> {
+export async function createTopic(
+  bootstrap: string,
+  topic: string,
+  partitions: number,
+  replicationFactor = 1,
+): Promise<void> {
   const client = admin(bootstrap);
   await client.connect();
   try {
@@ -53,7 +59,11 @@ export async function createTopic(bootstrap: string, topic: string, partitions: 
 }
 
 /** Deletes benchmark topics so repeated runs do not fill the disk; failures are only logged. */
-export async function deleteTopics(bootstrap: string, topics: readonly string[], log: (line: string) => void): Promise<void> {
+export async function deleteTopics(
+  bootstrap: string,
+  topics: readonly string[],
+  log: (line: string) => void,
+): Promise<void> {
   if (topics.length === 0) return;
   const client = admin(bootstrap);
   try {

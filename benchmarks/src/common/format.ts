@@ -3,7 +3,10 @@ export function formatTable(header: readonly string[], rows: ReadonlyArray<reado
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const numeric = /^[-+]?[\d.,]+[%×kMx]?$|^[\d.]+[–-][\d.]+[k]?$|^n\/a$/;
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (numeric.test(c) && i > 0 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (numeric.test(c) && i > 0 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

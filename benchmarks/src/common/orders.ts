@@ -32,7 +32,9 @@ export function makeOrder(size: OrderSize, index: number): OrderEventMessage {
   const total = Math.round(items.reduce((sum, item) => sum + item.price * item.quantity * 100, 0)) / 100;
   const small = size === 'small';
   const order: OrderEventMessage = {
-    order_id: small ? `o-${String(index).padStart(8, '0')}` : `ord-7c2e4b1a-59d3-4f0e-${String(index).padStart(12, '0')}`,
+    order_id: small
+      ? `o-${String(index).padStart(8, '0')}`
+      : `ord-7c2e4b1a-59d3-4f0e-${String(index).padStart(12, '0')}`,
     created_at: '2025-01-15T10:30:00.123Z',
     customer_name: small ? 'Ada' : 'Ada Lovelace',
     line_items: items,

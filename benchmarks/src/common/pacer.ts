@@ -2,7 +2,9 @@
  * How messages are offered: closed loop (as fast as deliveries allow, at most `window` in flight)
  * for throughput, or open loop at a fixed `rate` per second for latency.
  */
-export type LoadShape = { readonly kind: 'closed'; readonly window: number } | { readonly kind: 'open'; readonly rate: number; readonly maxInFlight: number };
+export type LoadShape =
+  | { readonly kind: 'closed'; readonly window: number }
+  | { readonly kind: 'open'; readonly rate: number; readonly maxInFlight: number };
 
 /**
  * Feeds `send(i)` for i = 0..total-1 in the given shape. Call `settled()` from every delivery
@@ -51,7 +53,11 @@ export class Pacer {
     const limit =
       shape.kind === 'closed'
         ? Math.min(this.#total, this.#settled + shape.window)
-        : Math.min(this.#total, this.#settled + shape.maxInFlight, Math.floor(((performance.now() - this.#startedAt) * shape.rate) / 1000) + 1);
+        : Math.min(
+            this.#total,
+            this.#settled + shape.maxInFlight,
+            Math.floor(((performance.now() - this.#startedAt) * shape.rate) / 1000) + 1,
+          );
     while (this.#next < limit) {
       if (!this.#send(this.#next)) return;
       this.#next += 1;

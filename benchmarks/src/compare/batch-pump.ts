@@ -6,7 +6,13 @@ import type { RunMeasurement } from '../common/meter.js';
  * when all are acknowledged (or rejects: all failed); at most `window / batch` calls in flight.
  * Each message's latency runs from its call to the call's settlement.
  */
-export function pumpBatches(meter: Meter, batch: number, window: number, send: (from: number, to: number) => Promise<void>, codeOf: (error: unknown) => string): Promise<void> {
+export function pumpBatches(
+  meter: Meter,
+  batch: number,
+  window: number,
+  send: (from: number, to: number) => Promise<void>,
+  codeOf: (error: unknown) => string,
+): Promise<void> {
   const total = meter.total;
   const maxCalls = Math.max(1, Math.floor(window / batch));
   let next = 0;
@@ -45,7 +51,8 @@ export async function measureBatches(
   send: (from: number, to: number) => Promise<void>,
   codeOf: (error: unknown) => string,
 ): Promise<RunMeasurement> {
-  if (workload.warmup > 0) await pumpBatches(new Meter(workload.warmup, 0), workload.batch, workload.window, send, codeOf);
+  if (workload.warmup > 0)
+    await pumpBatches(new Meter(workload.warmup, 0), workload.batch, workload.window, send, codeOf);
   const meter = new Meter(workload.messages, bytesPerMessage);
   await pumpBatches(meter, workload.batch, workload.window, send, codeOf);
   return meter.result();

@@ -10,7 +10,12 @@ export interface ChildResult {
 }
 
 /** Runs `command args` to completion (SIGKILL after `timeoutMs`), capturing its output. */
-export function runChild(command: string, args: readonly string[], timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<ChildResult> {
+export function runChild(
+  command: string,
+  args: readonly string[],
+  timeoutMs: number,
+  env?: NodeJS.ProcessEnv,
+): Promise<ChildResult> {
   return new Promise((resolve) => {
     const child = spawn(command, [...args], { stdio: ['ignore', 'pipe', 'pipe'], env: env ?? process.env });
     let stdout = '';
@@ -35,7 +40,10 @@ export function runChild(command: string, args: readonly string[], timeoutMs: nu
 
 /** The outcome a contender printed as its last JSON line, or a failure that says why there is none. */
 export function outcomeFromChild(result: ChildResult): ContenderOutcome {
-  const lines = result.stdout.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('{'));
+  const lines = result.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('{'));
   const last = lines.at(-1);
   if (last !== undefined) {
     try {

@@ -102,7 +102,10 @@ export interface CompareReport {
   readonly command: string;
   readonly date: string;
   readonly machine: { readonly node: string; readonly cpus: number; readonly cpuModel: string };
-  readonly workload: Omit<Workload, 'ordersFile' | 'bootstrap' | 'topic'> & { readonly payloadBytes: number; readonly rounds: number };
+  readonly workload: Omit<Workload, 'ordersFile' | 'bootstrap' | 'topic'> & {
+    readonly payloadBytes: number;
+    readonly rounds: number;
+  };
   readonly summary: readonly SummaryRow[];
   readonly results: readonly RoundResult[];
 }
@@ -113,10 +116,21 @@ interface Runtimes {
   readonly java: JavaEnv | undefined;
 }
 
-async function runOne(id: ContenderId, workload: Workload, workloadFile: string, payloadBytes: number, { python, java }: Runtimes, timeoutMs: number): Promise<ContenderOutcome> {
+async function runOne(
+  id: ContenderId,
+  workload: Workload,
+  workloadFile: string,
+  payloadBytes: number,
+  { python, java }: Runtimes,
+  timeoutMs: number,
+): Promise<ContenderOutcome> {
   const kind = CONTENDERS.find((c) => c.id === id)?.kind;
-  if (kind === 'java') return java?.ok === false ? { status: 'unavailable', reason: java.reason } : runJava(workload, payloadBytes, timeoutMs);
-  if (kind === 'python') return runPython(python ?? { ok: false, reason: 'no Python environment' }, workloadFile, timeoutMs);
+  if (kind === 'java')
+    return java?.ok === false
+      ? { status: 'unavailable', reason: java.reason }
+      : runJava(workload, payloadBytes, timeoutMs);
+  if (kind === 'python')
+    return runPython(python ?? { ok: false, reason: 'no Python environment' }, workloadFile, timeoutMs);
   return outcomeFromChild(await runChild(process.execPath, [CONTENDER_CHILD, id, workloadFile], timeoutMs));
 }
 
@@ -163,7 +177,8 @@ export async function run(argv: readonly string[]): Promise<number> {
       if (!args.quiet) log(`round ${slot.round + 1}/${args.rounds}: ${slot.item}`);
       const outcome = await runOne(slot.item, workload, workloadFile, payloadBytes, runtimes, args.timeoutMs);
       if (outcome.status !== 'ok' && !args.quiet) log(`  ${slot.item} ${outcome.status}: ${outcome.reason}`);
-      if (outcome.status === 'ok' && !args.quiet) log(`  ${slot.item}: ${Math.round(outcome.measurement.msgsPerSec)} msgs/s`);
+      if (outcome.status === 'ok' && !args.quiet)
+        log(`  ${slot.item}: ${Math.round(outcome.measurement.msgsPerSec)} msgs/s`);
       results.push({ round: slot.round, position: slot.position, id: slot.item, outcome });
       bar?.update(n + 1);
     }
@@ -183,7 +198,9 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (args.json) console.log(JSON.stringify(report, null, 2));
     else {
       console.log(`$ ${command}`);
-      console.log(`${args.rounds} rounds × ${args.messages} messages of ~${Math.round(payloadBytes)} B; Node ${report.machine.node}, ${report.machine.cpus} cores\n`);
+      console.log(
+        `${args.rounds} rounds × ${args.messages} messages of ~${Math.round(payloadBytes)} B; Node ${report.machine.node}, ${report.machine.cpus} cores\n`,
+      );
       console.log(formatCompareTable(summary));
       console.log(`\n${formatRanWith(summary, settings)}`);
     }

@@ -41,9 +41,16 @@ export function summarize(results: readonly RoundResult[], ids: readonly Contend
     const mine = results.filter((r) => r.id === id).map((r) => r.outcome);
     const ok = mine.flatMap((o) => (o.status === 'ok' ? [o] : []));
     const reasons = [...new Set(mine.flatMap((o) => (o.status === 'ok' ? [] : [`${o.status}: ${o.reason}`])))];
-    const median = (pick: (o: (typeof ok)[number]) => number | null | undefined) => spreadOf(ok.map((o) => pick(o) ?? Number.NaN)).median;
+    const median = (pick: (o: (typeof ok)[number]) => number | null | undefined) =>
+      spreadOf(ok.map((o) => pick(o) ?? Number.NaN)).median;
     const status: SummaryRow['status'] =
-      ok.length === 0 ? (mine.some((o) => o.status === 'unavailable') ? 'unavailable' : 'failed') : ok.length < mine.length ? 'partial' : 'ok';
+      ok.length === 0
+        ? mine.some((o) => o.status === 'unavailable')
+          ? 'unavailable'
+          : 'failed'
+        : ok.length < mine.length
+          ? 'partial'
+          : 'ok';
     return {
       id,
       label: CONTENDERS.find((c) => c.id === id)?.label ?? id,

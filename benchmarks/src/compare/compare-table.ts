@@ -5,12 +5,37 @@ import type { SummaryRow } from './compare-summary.js';
 
 /** The throughput table: median msgs/s, spread over rounds, ratios to Herald and the goal. */
 export function formatCompareTable(rows: readonly SummaryRow[]): string {
-  const header = ['contender', 'median msgs/s', 'spread (min–max)', 'vs Herald', 'Herald ÷ it', 'goal', 'CPU µs/msg', 'p99 ms', 'peak RSS MiB'];
+  const header = [
+    'contender',
+    'median msgs/s',
+    'spread (min–max)',
+    'vs Herald',
+    'Herald ÷ it',
+    'goal',
+    'CPU µs/msg',
+    'p99 ms',
+    'peak RSS MiB',
+  ];
   const body = rows.map((r) => {
     if (r.status === 'unavailable' || r.status === 'failed') {
-      return [r.label, r.status, r.reasons[0]?.replace(/^(unavailable|failed): /, '').slice(0, 48) ?? '', '', '', r.goal === null ? '' : `≥ ${r.goal}×`, '', '', ''];
+      return [
+        r.label,
+        r.status,
+        r.reasons[0]?.replace(/^(unavailable|failed): /, '').slice(0, 48) ?? '',
+        '',
+        '',
+        r.goal === null ? '' : `≥ ${r.goal}×`,
+        '',
+        '',
+        '',
+      ];
     }
-    const goal = r.goal === null ? (r.id === 'herald' ? 'baseline' : 'reference') : `≥ ${r.goal}× ${r.goalMet === true ? 'met' : 'MISSED'}`;
+    const goal =
+      r.goal === null
+        ? r.id === 'herald'
+          ? 'baseline'
+          : 'reference'
+        : `≥ ${r.goal}× ${r.goalMet === true ? 'met' : 'MISSED'}`;
     return [
       r.status === 'partial' ? `${r.label} (partial)` : r.label,
       compact(r.msgsPerSec.median),
@@ -32,7 +57,9 @@ export function formatRanWith(rows: readonly SummaryRow[], settings: ProducerSet
   for (const r of rows) {
     if (r.ranWith === null) continue;
     const w = r.ranWith;
-    lines.push(`- ${r.label}: acks=${w.acks} idempotence=${w.idempotence ? 'on' : 'off'} ${w.compression} linger=${w.linger} in-flight=${w.maxInFlightRequests}; ${w.batching}; ${w.perMessage}`);
+    lines.push(
+      `- ${r.label}: acks=${w.acks} idempotence=${w.idempotence ? 'on' : 'off'} ${w.compression} linger=${w.linger} in-flight=${w.maxInFlightRequests}; ${w.batching}; ${w.perMessage}`,
+    );
     for (const u of r.unmatched) lines.push(`    cannot match: ${u}`);
   }
   for (const r of rows) for (const reason of r.reasons) lines.push(`- ${r.label}: ${reason}`);

@@ -16,7 +16,8 @@ const loaders: Readonly<Record<string, () => Promise<{ contender: NodeContender 
 
 async function main(id: string | undefined, workloadFile: string | undefined): Promise<ContenderOutcome> {
   const load = id === undefined ? undefined : loaders[id];
-  if (load === undefined || workloadFile === undefined) return { status: 'failed', reason: `usage: contender-child <${Object.keys(loaders).join('|')}> <workload.json>` };
+  if (load === undefined || workloadFile === undefined)
+    return { status: 'failed', reason: `usage: contender-child <${Object.keys(loaders).join('|')}> <workload.json>` };
   let module: { contender: NodeContender };
   try {
     module = await load();

@@ -16,7 +16,12 @@ export interface RanWith {
 
 /** What a contender's process prints as its last stdout line. */
 export type ContenderOutcome =
-  | { readonly status: 'ok'; readonly measurement: RunMeasurement; readonly ranWith: RanWith; readonly unmatched: readonly string[] }
+  | {
+      readonly status: 'ok';
+      readonly measurement: RunMeasurement;
+      readonly ranWith: RanWith;
+      readonly unmatched: readonly string[];
+    }
   | { readonly status: 'unavailable'; readonly reason: string }
   | { readonly status: 'failed'; readonly reason: string };
 

@@ -14,7 +14,8 @@ export function interleave<T>(items: readonly T[], rounds: number): Array<Slot<T
   const slots: Array<Slot<T>> = [];
   const n = items.length;
   for (let round = 0; round < rounds; round++) {
-    for (let position = 0; position < n; position++) slots.push({ round, position, item: items[(position + round) % n]! });
+    for (let position = 0; position < n; position++)
+      slots.push({ round, position, item: items[(position + round) % n]! });
   }
   return slots;
 }

@@ -100,7 +100,13 @@ export class OracleStream {
 
   /** How event `id` settled: acked, failed, unknown or unsettled. */
   outcomeOf(id: string): 'acked' | 'failed' | 'unknown' | 'unsettled' {
-    return this.outcomes.acked.has(id) ? 'acked' : this.outcomes.failed.has(id) ? 'failed' : this.outcomes.unknown.has(id) ? 'unknown' : 'unsettled';
+    return this.outcomes.acked.has(id)
+      ? 'acked'
+      : this.outcomes.failed.has(id)
+        ? 'failed'
+        : this.outcomes.unknown.has(id)
+          ? 'unknown'
+          : 'unsettled';
   }
 
   /** Send → ack latencies (ms) of the events published in [from, to). */

@@ -84,5 +84,11 @@ export function judge(sent: number, outcomes: Outcomes, logged: ReadonlyArray<Lo
 
 /** True when the report shows no loss, no duplicate, no reorder, no false "not written" and nothing unsettled. */
 export function isClean(report: OracleReport): boolean {
-  return report.unsettled === 0 && report.lost.length === 0 && report.duplicates.length === 0 && report.failedButWritten.length === 0 && report.reordered.length === 0;
+  return (
+    report.unsettled === 0 &&
+    report.lost.length === 0 &&
+    report.duplicates.length === 0 &&
+    report.failedButWritten.length === 0 &&
+    report.reordered.length === 0
+  );
 }

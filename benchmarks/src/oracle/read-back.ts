@@ -14,7 +14,11 @@ export interface ReadBack {
 
 /** A node-style callback API as a promise. */
 function call<R>(fn: (cb: (error: unknown, result: R) => void) => void): Promise<R> {
-  return new Promise<R>((resolve, reject) => fn((error, result) => (error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(result))));
+  return new Promise<R>((resolve, reject) =>
+    fn((error, result) =>
+      error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(result),
+    ),
+  );
 }
 
 /**
@@ -40,18 +44,26 @@ export async function readBack(bootstrap: string, topic: string, timeoutMs = 60_
     if (partitions.length === 0) throw new Error(`topic ${topic} has no partitions in the metadata`);
     const highWaterMarks = new Map<number, number>();
     for (const partition of partitions) {
-      const marks = await call<kafka.WatermarkOffsets>((cb) => void consumer.queryWatermarkOffsets(topic, partition, 10_000, cb));
+      const marks = await call<kafka.WatermarkOffsets>(
+        (cb) => void consumer.queryWatermarkOffsets(topic, partition, 10_000, cb),
+      );
       highWaterMarks.set(partition, marks.highOffset);
     }
     const next = new Map(partitions.map((p) => [p, 0]));
     const behind = () => partitions.filter((p) => (next.get(p) ?? 0) < (highWaterMarks.get(p) ?? 0));
-    consumer.assign(partitions.filter((p) => (highWaterMarks.get(p) ?? 0) > 0).map((partition) => ({ topic, partition, offset: 0 })));
+    consumer.assign(
+      partitions.filter((p) => (highWaterMarks.get(p) ?? 0) > 0).map((partition) => ({ topic, partition, offset: 0 })),
+    );
     const events: LoggedEvent[] = [];
     const deadline = Date.now() + timeoutMs;
     while (behind().length > 0 && Date.now() < deadline) {
       const batch = await call<Message[]>((cb) => consumer.consume(1_000, cb));
       for (const m of batch) {
-        events.push({ event: JSON.parse(m.value?.toString() ?? 'null') as OracleEvent, partition: m.partition, offset: m.offset });
+        events.push({
+          event: JSON.parse(m.value?.toString() ?? 'null') as OracleEvent,
+          partition: m.partition,
+          offset: m.offset,
+        });
         next.set(m.partition, Math.max(next.get(m.partition) ?? 0, m.offset + 1));
       }
     }

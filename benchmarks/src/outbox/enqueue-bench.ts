@@ -39,9 +39,18 @@ export async function runEnqueueBench<T>(o: EnqueueBenchOptions<T>): Promise<Enq
     const r = encode(event);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(r.headers)) headers[name] = value.toString();
-    return [String(headers['ce_id']), r.topic, r.key === null ? null : Buffer.from(r.key), r.value, JSON.stringify(headers)] as const;
+    return [
+      String(headers['ce_id']),
+      r.topic,
+      r.key === null ? null : Buffer.from(r.key),
+      r.value,
+      JSON.stringify(headers),
+    ] as const;
   });
-  const plainInsert = { name: 'bench_plain_insert', text: `INSERT INTO ${plainTable} (event_id, topic, key, value, headers) VALUES ($1, $2, $3, $4, $5)` };
+  const plainInsert = {
+    name: 'bench_plain_insert',
+    text: `INSERT INTO ${plainTable} (event_id, topic, key, value, headers) VALUES ($1, $2, $3, $4, $5)`,
+  };
   const client = await o.pool.connect();
   const timed = async (one: (i: number) => Promise<unknown>): Promise<number> => {
     let spent = 0;

@@ -70,30 +70,66 @@ export async function run(argv: readonly string[]): Promise<number> {
     await createTopic(broker.bootstrap, topic, 6);
     const record = {
       topic,
-      codec: withCloudEvents(orderEventMessageV1Codec, { source: '/bench/outbox', type: eventType('order.created', 1) }),
+      codec: withCloudEvents(orderEventMessageV1Codec, {
+        source: '/bench/outbox',
+        type: eventType('order.created', 1),
+      }),
       key: (o: OrderEventMessage) => o.order_id,
     };
     const events = makeOrders('medium', args.events);
     log('enqueue benchmark…');
-    const enqueue = await runEnqueueBench({ pool, table, record, events, perTransaction: args.perTransaction, rounds: args.rounds });
+    const enqueue = await runEnqueueBench({
+      pool,
+      table,
+      record,
+      events,
+      perTransaction: args.perTransaction,
+      rounds: args.rounds,
+    });
     log('relay benchmark…');
-    const relay = await runRelayBench({ pool, brokers: broker.bootstrap, table, record, events, rates: args.rates, durationS: args.durationS, log });
+    const relay = await runRelayBench({
+      pool,
+      brokers: broker.bootstrap,
+      table,
+      record,
+      events,
+      rates: args.rates,
+      durationS: args.durationS,
+      log,
+    });
     const alone = relay[0]!.eventsPerSec;
     const drain = relay[1]!.eventsPerSec;
     const summary = { enqueueVsPlain: enqueue[1]!.vsPlain, relayVsPublisher: drain / alone };
     if (args.json) {
       console.log(JSON.stringify({ enqueue, relay, summary }, null, 2));
     } else {
-      console.log(`outbox enqueue, ${args.perTransaction} events per transaction (BEGIN/COMMIT outside the clock), median of ${args.rounds}`);
-      console.log(formatTable(['variant', 'µs/event', '× plain'], enqueue.map((r) => [r.variant, fixed(r.usPerEvent, 1), fixed(r.vsPlain, 2)])));
+      console.log(
+        `outbox enqueue, ${args.perTransaction} events per transaction (BEGIN/COMMIT outside the clock), median of ${args.rounds}`,
+      );
+      console.log(
+        formatTable(
+          ['variant', 'µs/event', '× plain'],
+          enqueue.map((r) => [r.variant, fixed(r.usPerEvent, 1), fixed(r.vsPlain, 2)]),
+        ),
+      );
       console.log('\noutbox relay, commit -> broker ack');
       console.log(
         formatTable(
           ['phase', 'offered/s', 'events', 'events/s', '× publisher', 'lag p50 ms', 'lag p99 ms'],
-          relay.map((r) => [r.phase, r.offeredPerSec === undefined ? '-' : String(r.offeredPerSec), String(r.events), fixed(r.eventsPerSec, 0), fixed(r.eventsPerSec / alone, 2), fixed(r.lagP50Ms, 1), fixed(r.lagP99Ms, 1)]),
+          relay.map((r) => [
+            r.phase,
+            r.offeredPerSec === undefined ? '-' : String(r.offeredPerSec),
+            String(r.events),
+            fixed(r.eventsPerSec, 0),
+            fixed(r.eventsPerSec / alone, 2),
+            fixed(r.lagP50Ms, 1),
+            fixed(r.lagP99Ms, 1),
+          ]),
         ),
       );
-      console.log(`\ngoals: enqueue ≤ 1.5× plain INSERT: ${fixed(summary.enqueueVsPlain, 2)}×; relay ≥ 0.5× publisher: ${fixed(summary.relayVsPublisher, 2)}×`);
+      console.log(
+        `\ngoals: enqueue ≤ 1.5× plain INSERT: ${fixed(summary.enqueueVsPlain, 2)}×; relay ≥ 0.5× publisher: ${fixed(summary.relayVsPublisher, 2)}×`,
+      );
     }
     return 0;
   } finally {

@@ -39,7 +39,8 @@ function ackClock(inner: EventPublisher<OutboxRecord>, acks: Map<string, number>
         acks.set(record.eventId, performance.now());
         return report;
       }),
-    publishBatch: (events: Iterable<OutboxRecord>): Promise<Array<PublishOutcome<OutboxRecord>>> => inner.publishBatch(events),
+    publishBatch: (events: Iterable<OutboxRecord>): Promise<Array<PublishOutcome<OutboxRecord>>> =>
+      inner.publishBatch(events),
     flush: (timeoutMs?: number) => inner.flush(timeoutMs),
     close: (options?: { readonly timeoutMs?: number }) => inner.close(options),
     get pending() {
@@ -66,24 +67,59 @@ export async function runRelayBench<T>(o: RelayBenchOptions<T>): Promise<RelayRo
   // Baseline: the same stored records, straight from memory through the same publisher.
   await reset();
   await fill(o.pool, outbox, o.events);
-  const { rows: stored } = await o.pool.query<{ event_id: string; topic: string; key: Buffer | null; value: Buffer; headers: Record<string, string> }>(
-    `SELECT event_id, topic, key, value, headers FROM ${n.table} ORDER BY transaction_id, id`,
-  );
-  const records: OutboxRecord[] = stored.map((r, i) => ({ id: String(i), eventId: r.event_id, topic: r.topic, key: r.key, value: r.value, headers: r.headers, attempts: 0, createdAt: new Date() }));
+  const { rows: stored } = await o.pool.query<{
+    event_id: string;
+    topic: string;
+    key: Buffer | null;
+    value: Buffer;
+    headers: Record<string, string>;
+  }>(`SELECT event_id, topic, key, value, headers FROM ${n.table} ORDER BY transaction_id, id`);
+  const records: OutboxRecord[] = stored.map((r, i) => ({
+    id: String(i),
+    eventId: r.event_id,
+    topic: r.topic,
+    key: r.key,
+    value: r.value,
+    headers: r.headers,
+    attempts: 0,
+    createdAt: new Date(),
+  }));
   let start = performance.now();
   await Promise.all(records.map((r) => publisher.publish(r)));
   let seconds = (performance.now() - start) / 1000;
-  rows.push({ phase: 'publisher alone (same records)', offeredPerSec: undefined, events: records.length, eventsPerSec: records.length / seconds, lagP50Ms: undefined, lagP99Ms: undefined });
+  rows.push({
+    phase: 'publisher alone (same records)',
+    offeredPerSec: undefined,
+    events: records.length,
+    eventsPerSec: records.length / seconds,
+    lagP50Ms: undefined,
+    lagP99Ms: undefined,
+  });
   o.log(`publisher alone: ${(records.length / seconds).toFixed(0)}/s`);
 
   // The relay draining a backlog of the same rows.
   const acks = new Map<string, number>();
-  const relay = createOutboxRelay({ pool: o.pool, publisher: ackClock(publisher, acks), table: o.table, batchSize: 2000, maxInFlight: 20_000, pollIntervalMs: 100, retention: false });
+  const relay = createOutboxRelay({
+    pool: o.pool,
+    publisher: ackClock(publisher, acks),
+    table: o.table,
+    batchSize: 2000,
+    maxInFlight: 20_000,
+    pollIntervalMs: 100,
+    retention: false,
+  });
   start = performance.now();
   relay.start();
   while (acks.size < records.length) await sleep(5);
   seconds = (Math.max(...acks.values()) - start) / 1000;
-  rows.push({ phase: `relay draining a ${records.length}-row backlog`, offeredPerSec: undefined, events: records.length, eventsPerSec: records.length / seconds, lagP50Ms: undefined, lagP99Ms: undefined });
+  rows.push({
+    phase: `relay draining a ${records.length}-row backlog`,
+    offeredPerSec: undefined,
+    events: records.length,
+    eventsPerSec: records.length / seconds,
+    lagP50Ms: undefined,
+    lagP99Ms: undefined,
+  });
   o.log(`relay drain: ${(records.length / seconds).toFixed(0)}/s`);
 
   // Writers committing at fixed rates (10 ms ticks), then flat out, with the relay running.
@@ -117,13 +153,22 @@ export async function runRelayBench<T>(o: RelayBenchOptions<T>): Promise<RelayRo
     const lags = [...commits].map(([id, at]) => (acks.get(id) ?? Number.NaN) - at);
     const lag = summarizeLatency(lags);
     const elapsed = (Math.max(...acks.values()) - t0) / 1000;
-    rows.push({ phase: rate === 0 ? 'relay behind a writer, flat out' : `relay behind a writer at ${rate}/s`, offeredPerSec: rate === 0 ? undefined : rate, events: total, eventsPerSec: total / elapsed, lagP50Ms: lag.p50, lagP99Ms: lag.p99 });
+    rows.push({
+      phase: rate === 0 ? 'relay behind a writer, flat out' : `relay behind a writer at ${rate}/s`,
+      offeredPerSec: rate === 0 ? undefined : rate,
+      events: total,
+      eventsPerSec: total / elapsed,
+      lagP50Ms: lag.p50,
+      lagP99Ms: lag.p99,
+    });
     o.log(`${rows[rows.length - 1]!.phase}: ${(total / elapsed).toFixed(0)}/s, lag p99 ${lag.p99.toFixed(1)} ms`);
     await reset();
   }
   await relay.stop();
   await publisher.close();
-  await o.pool.query(`DROP TABLE IF EXISTS ${n.table}, ${n.quarantine}, ${n.migrations}; DROP FUNCTION IF EXISTS ${n.notifyFunction}()`);
+  await o.pool.query(
+    `DROP TABLE IF EXISTS ${n.table}, ${n.quarantine}, ${n.migrations}; DROP FUNCTION IF EXISTS ${n.notifyFunction}()`,
+  );
   return rows;
 }
 

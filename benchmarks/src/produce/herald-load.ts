@@ -71,7 +71,9 @@ export async function runHeraldLoad(options: HeraldLoadOptions): Promise<RunMeas
     kafka: kafkaSettings(options.settings),
     ...(options.rdkafka === undefined ? {} : { rdkafka: options.rdkafka }),
     maxInFlight: Math.max(50_000, window),
-    ...(options.transport === undefined || options.transport === 'auto' ? {} : { transport: transports[options.transport] }),
+    ...(options.transport === undefined || options.transport === 'auto'
+      ? {}
+      : { transport: transports[options.transport] }),
   });
   try {
     await publisher.connect();

@@ -74,7 +74,8 @@ export function parseProduceArgs(argv: readonly string[]): ProduceArgs {
     messages,
     warmup: intOption('warmup', values.warmup, Math.min(10_000, Math.floor(messages / 10))),
     sizes: listOption('size', values.size, ORDER_SIZES, ['medium']),
-    shape: rate === undefined ? { kind: 'closed', window } : { kind: 'open', rate, maxInFlight: Math.max(window, 100_000) },
+    shape:
+      rate === undefined ? { kind: 'closed', window } : { kind: 'open', rate, maxInFlight: Math.max(window, 100_000) },
     settings: settingsFromFlags(values),
     partitions: intOption('partitions', values.partitions, 6, 1, 1000),
     transport: choiceOption('transport', values.transport, ['auto', 'native', 'ckjs'] as const, 'auto'),
@@ -114,7 +115,10 @@ export async function run(argv: readonly string[]): Promise<number> {
       const bytes = orders.reduce((sum, o) => sum + Buffer.byteLength(JSON.stringify(o)), 0) / orders.length;
       rows.push({ size, bytes, measurement });
     }
-    const mode = args.shape.kind === 'closed' ? `closed loop, ${args.shape.window} in flight` : `open loop at ${args.shape.rate}/s`;
+    const mode =
+      args.shape.kind === 'closed'
+        ? `closed loop, ${args.shape.window} in flight`
+        : `open loop at ${args.shape.rate}/s`;
     const report: ProduceReport = {
       benchmark: 'produce',
       node: process.versions.node,

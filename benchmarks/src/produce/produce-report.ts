@@ -1,6 +1,6 @@
 import { compact, fixed, formatTable } from '../common/format.js';
 import type { RunMeasurement } from '../common/meter.js';
-import type { OrderSize, } from '../common/orders.js';
+import type { OrderSize } from '../common/orders.js';
 import type { ProducerSettings } from '../common/settings.js';
 import { describeSettings } from '../common/settings.js';
 
@@ -32,7 +32,20 @@ function errorsText(errors: Readonly<Record<string, number>>): string {
 
 /** The human-readable table of a produce report. */
 export function formatProduceReport(report: ProduceReport): string {
-  const header = ['size', 'bytes', 'msgs/s', 'MiB/s', 'p50 ms', 'p95 ms', 'p99 ms', 'p99.9 ms', 'max ms', 'CPU µs/msg', 'peak RSS MiB', 'errors'];
+  const header = [
+    'size',
+    'bytes',
+    'msgs/s',
+    'MiB/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'p99.9 ms',
+    'max ms',
+    'CPU µs/msg',
+    'peak RSS MiB',
+    'errors',
+  ];
   const rows = report.rows.map(({ size, bytes, measurement: m }) => [
     size,
     String(Math.round(bytes)),

@@ -5,7 +5,12 @@ const base = {
   $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
   background: 'white',
   padding: 12,
-  config: { font: FONT, title: { fontSize: 15, anchor: 'start' as const }, axis: { labelFontSize: 12, titleFontSize: 12, labelLimit: 400 }, legend: { labelFontSize: 12 } },
+  config: {
+    font: FONT,
+    title: { fontSize: 15, anchor: 'start' as const },
+    axis: { labelFontSize: 12, titleFontSize: 12, labelLimit: 400 },
+    legend: { labelFontSize: 12 },
+  },
 };
 
 /** One bar of the throughput chart. */
@@ -33,11 +38,22 @@ export function throughputChart(title: string, bars: readonly ThroughputBar[]): 
         encoding: {
           y,
           x: { field: 'median', type: 'quantitative', title: 'messages per second (median of rounds)' },
-          color: { field: 'herald', type: 'nominal', scale: { domain: [true, false], range: ['#d9480f', '#4c6ef5'] }, legend: null },
+          color: {
+            field: 'herald',
+            type: 'nominal',
+            scale: { domain: [true, false], range: ['#d9480f', '#4c6ef5'] },
+            legend: null,
+          },
         },
       },
-      { mark: { type: 'rule', color: '#212529' }, encoding: { y, x: { field: 'min', type: 'quantitative' }, x2: { field: 'max' } } },
-      { mark: { type: 'text', align: 'left', dx: 6, fontSize: 11 }, encoding: { y, x: { field: 'max', type: 'quantitative' }, text: { field: 'label' } } },
+      {
+        mark: { type: 'rule', color: '#212529' },
+        encoding: { y, x: { field: 'min', type: 'quantitative' }, x2: { field: 'max' } },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 6, fontSize: 11 },
+        encoding: { y, x: { field: 'max', type: 'quantitative' }, text: { field: 'label' } },
+      },
     ],
   };
 }
@@ -59,7 +75,13 @@ export function latencyChart(title: string, points: readonly LatencyPoint[]): To
     data: { values: points.filter((p) => Number.isFinite(p.ms) && p.ms > 0) },
     mark: { type: 'line', point: true },
     encoding: {
-      x: { field: 'percentile', type: 'ordinal', sort: ['p50', 'p95', 'p99', 'p99.9', 'max'], title: 'percentile', axis: { labelAngle: 0 } },
+      x: {
+        field: 'percentile',
+        type: 'ordinal',
+        sort: ['p50', 'p95', 'p99', 'p99.9', 'max'],
+        title: 'percentile',
+        axis: { labelAngle: 0 },
+      },
       y: { field: 'ms', type: 'quantitative', scale: { type: 'log' }, title: 'send → delivery report, ms (log)' },
       color: { field: 'contender', type: 'nominal', title: null, legend: { orient: 'right', labelLimit: 600 } },
     },
@@ -79,7 +101,11 @@ export interface TuneCell {
 
 /** msgs/s over linger.ms × batch.size, one panel per compression (and acks), the pick outlined. */
 export function tuneHeatmap(title: string, cells: readonly TuneCell[]): TopLevelSpec {
-  const values = cells.map((c) => ({ ...c, panel: `${c.compression}, acks=${c.acks}`, label: `${(c.msgsPerSec / 1000).toFixed(1)}k\np99 ${Math.round(c.p99Ms)}` }));
+  const values = cells.map((c) => ({
+    ...c,
+    panel: `${c.compression}, acks=${c.acks}`,
+    label: `${(c.msgsPerSec / 1000).toFixed(1)}k\np99 ${Math.round(c.p99Ms)}`,
+  }));
   const x = { field: 'lingerMs', type: 'ordinal' as const, title: 'linger.ms', axis: { labelAngle: 0 } };
   const y = { field: 'batchSize', type: 'ordinal' as const, title: 'batch.size (bytes)', sort: 'descending' as const };
   return {
@@ -92,7 +118,14 @@ export function tuneHeatmap(title: string, cells: readonly TuneCell[]): TopLevel
       width: { step: 70 },
       height: { step: 44 },
       layer: [
-        { mark: 'rect', encoding: { x, y, color: { field: 'msgsPerSec', type: 'quantitative', title: 'msgs/s', scale: { scheme: 'blues' } } } },
+        {
+          mark: 'rect',
+          encoding: {
+            x,
+            y,
+            color: { field: 'msgsPerSec', type: 'quantitative', title: 'msgs/s', scale: { scheme: 'blues' } },
+          },
+        },
         {
           mark: { type: 'rect', fill: null, stroke: '#d9480f', strokeWidth: 3 },
           transform: [{ filter: 'datum.recommended' }],
@@ -100,7 +133,12 @@ export function tuneHeatmap(title: string, cells: readonly TuneCell[]): TopLevel
         },
         {
           mark: { type: 'text', fontSize: 10, lineBreak: '\n' },
-          encoding: { x, y, text: { field: 'label' }, color: { condition: { test: 'datum.msgsPerSec > 0.6 * datum.top', value: 'white' }, value: '#212529' } },
+          encoding: {
+            x,
+            y,
+            text: { field: 'label' },
+            color: { condition: { test: 'datum.msgsPerSec > 0.6 * datum.top', value: 'white' }, value: '#212529' },
+          },
         },
       ],
     },
@@ -125,14 +163,22 @@ export function soakChart(title: string, points: readonly SoakPoint[]): TopLevel
     encoding: {
       x: { field: 'minute', type: 'quantitative' as const, title: 'minutes since start' },
       y: { field: 'value', type: 'quantitative' as const, title: yTitle },
-      color: { field: 'metric', type: 'nominal' as const, title: null, legend: { orient: 'right' as const, labelLimit: 400 } },
+      color: {
+        field: 'metric',
+        type: 'nominal' as const,
+        title: null,
+        legend: { orient: 'right' as const, labelLimit: 400 },
+      },
     },
   });
   return {
     ...base,
     title,
     data: { values: points.filter((p) => Number.isFinite(p.value)) },
-    vconcat: [panel(['post-GC heap MiB', 'RSS MiB'], 'MiB'), panel(['event-loop delay p99 ms', 'delivery p99 ms'], 'ms')],
+    vconcat: [
+      panel(['post-GC heap MiB', 'RSS MiB'], 'MiB'),
+      panel(['event-loop delay p99 ms', 'delivery p99 ms'], 'ms'),
+    ],
     resolve: { scale: { color: 'independent' } },
   };
 }

@@ -21,7 +21,10 @@ export function tuneMarkdown(report: TuneReport, image: string): string {
     ...(latency ? [fixed(r.openP99Ms, 1)] : []),
     r.recommended ? '**recommended**' : verdictCell(r),
   ]);
-  const target = report.target.kind === 'latency' ? `max throughput with p99 ≤ ${report.target.p99MaxMs} ms at ${report.rate} msgs/s (open loop)` : 'max throughput';
+  const target =
+    report.target.kind === 'latency'
+      ? `max throughput with p99 ≤ ${report.target.p99MaxMs} ms at ${report.rate} msgs/s (open loop)`
+      : 'max throughput';
   return [
     '```',
     `$ ${report.command}`,
@@ -33,7 +36,20 @@ export function tuneMarkdown(report: TuneReport, image: string): string {
     '',
     report.best === null ? 'No combination met the target.' : `Recommended: \`${recommendationSnippet(report.best)}\``,
     '',
-    markdownTable(['#', 'linger.ms', 'batch.size', 'compression', 'acks', 'msgs/s median (min–max)', 'p99 ms (closed)', ...(latency ? ['p99 ms (open)'] : []), 'verdict'], rows),
+    markdownTable(
+      [
+        '#',
+        'linger.ms',
+        'batch.size',
+        'compression',
+        'acks',
+        'msgs/s median (min–max)',
+        'p99 ms (closed)',
+        ...(latency ? ['p99 ms (open)'] : []),
+        'verdict',
+      ],
+      rows,
+    ),
     '',
     `![tuning heat map](${image})`,
     '',

@@ -50,7 +50,11 @@ export const paymentCandidates: readonly Candidate<PaymentEvent>[] = [
   { name: BASELINE, validates: false, encode: (m) => Buffer.from(JSON.stringify(m)) },
   // typia's assertStringify writes this contract's bytes differently from JSON.stringify, so it is
   // no like-for-like candidate here; typia assert + JSON.stringify is the validating reference.
-  { name: 'typia assert + JSON.stringify', validates: true, encode: (m) => Buffer.from(JSON.stringify(typiaPaymentAssert(m))) },
+  {
+    name: 'typia assert + JSON.stringify',
+    validates: true,
+    encode: (m) => Buffer.from(JSON.stringify(typiaPaymentAssert(m))),
+  },
   { name: 'herald codec.encode', validates: true, encode: (m) => paymentEventV1Codec.encode(m) },
   { name: 'herald codec.encodeTransient', validates: true, encode: (m) => paymentEventV1Codec.encodeTransient(m) },
 ];

@@ -19,7 +19,8 @@ function lineItem(i: number): LineItemEventMessage {
   return {
     line_item_id: `li_${String(7_000_000 + i)}`,
     product_id: `SKU-${String(40000 + i * 7)}`,
-    product_title: i % 3 === 0 ? `Darjeeling first flush ${i}, 100 g` : i % 3 === 1 ? 'Ceramic teapot – 0.8 l' : 'Café au lait mug',
+    product_title:
+      i % 3 === 0 ? `Darjeeling first flush ${i}, 100 g` : i % 3 === 1 ? 'Ceramic teapot – 0.8 l' : 'Café au lait mug',
     quantity: 1 + (i % 4),
     price: [4.99, 34.5, 12, 0.99][i % 4]!,
   };

@@ -27,7 +27,17 @@ function pad(cells: readonly string[], widths: readonly number[], right: Readonl
 
 /** The report as an aligned text table. */
 export function formatTable(report: Report): string {
-  const header = ['size', 'items', 'bytes', 'candidate', 'validates', 'identical', 'median ns/op', 'p99 ns/op', 'ratio'];
+  const header = [
+    'size',
+    'items',
+    'bytes',
+    'candidate',
+    'validates',
+    'identical',
+    'median ns/op',
+    'p99 ns/op',
+    'ratio',
+  ];
   const rows = report.rows.map((r) => [
     r.size,
     String(r.lineItems),
@@ -42,5 +52,15 @@ export function formatTable(report: Report): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const right = new Set([1, 2, 6, 7, 8]);
   const title = `herald-bench serialize: node ${report.node}, ${report.cpus} CPUs, ${report.rounds} rounds; ratio = median of per-round (candidate / baseline)`;
-  return [title, '', pad(header, widths, right), pad(widths.map((w) => '-'.repeat(w)), widths, right), ...rows.map((r) => pad(r, widths, right))].join('\n');
+  return [
+    title,
+    '',
+    pad(header, widths, right),
+    pad(
+      widths.map((w) => '-'.repeat(w)),
+      widths,
+      right,
+    ),
+    ...rows.map((r) => pad(r, widths, right)),
+  ].join('\n');
 }

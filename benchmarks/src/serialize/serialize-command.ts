@@ -22,7 +22,11 @@ same rounds.
 export async function run(argv: readonly string[]): Promise<number> {
   const { values } = parseArgs({
     args: [...argv],
-    options: { json: { type: 'boolean', default: false }, rounds: { type: 'string', default: '7' }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      json: { type: 'boolean', default: false },
+      rounds: { type: 'string', default: '7' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
     strict: true,
   });
   if (values.help) {
@@ -34,10 +38,16 @@ export async function run(argv: readonly string[]): Promise<number> {
     console.error('herald-bench serialize: --rounds must be an integer of at least 5');
     return 2;
   }
-  if (candidates[0]?.name !== BASELINE || paymentCandidates[0]?.name !== BASELINE) throw new Error('the baseline must come first');
+  if (candidates[0]?.name !== BASELINE || paymentCandidates[0]?.name !== BASELINE)
+    throw new Error('the baseline must come first');
 
   const rows: ResultRow[] = [];
-  const suite = async <T>(name: string, lineItems: number, message: T, list: readonly Candidate<T>[]): Promise<void> => {
+  const suite = async <T>(
+    name: string,
+    lineItems: number,
+    message: T,
+    list: readonly Candidate<T>[],
+  ): Promise<void> => {
     // Let the progress line reach the terminal before a long synchronous measurement.
     await nextTurn();
     const expected = Buffer.from(JSON.stringify(message));
@@ -61,7 +71,13 @@ export async function run(argv: readonly string[]): Promise<number> {
   };
   for (const fixture of fixtures) await suite(fixture.name, fixture.lineItems, fixture.message, candidates);
   for (const fixture of paymentFixtures) await suite(fixture.name, 0, fixture.message, paymentCandidates);
-  const report: Report = { benchmark: 'serialize', node: process.versions.node, cpus: availableParallelism(), rounds, rows };
+  const report: Report = {
+    benchmark: 'serialize',
+    node: process.versions.node,
+    cpus: availableParallelism(),
+    rounds,
+    rows,
+  };
   console.log(values.json ? JSON.stringify(report, null, 2) : formatTable(report));
   return rows.every((r) => r.identical || !r.validates) ? 0 : 1;
 }

@@ -57,7 +57,8 @@ export interface SoakArgs {
 function positiveNumber(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, got ${JSON.stringify(value)}`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`--${name} must be a positive number, got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -96,7 +97,10 @@ export interface SoakReport {
 }
 
 /** Summarises `samples` into the report the command prints. */
-export function soakReport(args: Pick<SoakArgs, 'minutes' | 'rate' | 'warmupMinutes' | 'maxHeapSlope'>, samples: readonly SoakSample[]): SoakReport {
+export function soakReport(
+  args: Pick<SoakArgs, 'minutes' | 'rate' | 'warmupMinutes' | 'maxHeapSlope'>,
+  samples: readonly SoakSample[],
+): SoakReport {
   const slope = heapSlope(samples, args.warmupMinutes);
   const failed = samples.reduce((n, s) => n + s.failed, 0);
   const deliveries = samples.map((s) => s.deliveryP99Ms).filter((v): v is number => v !== null);
@@ -135,14 +139,19 @@ export async function run(argv: readonly string[]): Promise<number> {
   let samples: SoakSample[];
   try {
     await createTopic(broker.bootstrap, topic, 6);
-    log(`soak: ${args.minutes} min at ${args.rate} events/s on ${broker.bootstrap}, a sample every ${args.sampleSeconds} s`);
+    log(
+      `soak: ${args.minutes} min at ${args.rate} events/s on ${broker.bootstrap}, a sample every ${args.sampleSeconds} s`,
+    );
     samples = await runSoak({
       bootstrap: broker.bootstrap,
       topic,
       minutes: args.minutes,
       rate: args.rate,
       sampleSeconds: args.sampleSeconds,
-      onSample: (s) => log(`  ${s.minute.toFixed(2)} min  heap ${s.heapMiB.toFixed(1)} MiB  rss ${s.rssMiB.toFixed(0)} MiB  loop p99 ${s.loopDelayP99Ms.toFixed(1)} ms  delivery p99 ${s.deliveryP99Ms?.toFixed(1) ?? '-'} ms`),
+      onSample: (s) =>
+        log(
+          `  ${s.minute.toFixed(2)} min  heap ${s.heapMiB.toFixed(1)} MiB  rss ${s.rssMiB.toFixed(0)} MiB  loop p99 ${s.loopDelayP99Ms.toFixed(1)} ms  delivery p99 ${s.deliveryP99Ms?.toFixed(1) ?? '-'} ms`,
+        ),
     });
     await deleteTopics(broker.bootstrap, [topic], log);
   } finally {
@@ -152,14 +161,45 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (args.report !== undefined) {
     mkdirSync(args.report, { recursive: true });
     writeFileSync(join(args.report, 'soak.json'), `${JSON.stringify(report, null, 2)}\n`);
-    await writeChart(args.report, 'soak', soakChart(`Soak: ${args.minutes} min at ${args.rate} events/s (post-GC heap slope ${report.heapSlopeMiBPerMin.toFixed(3)} MiB/min)`, chartPoints(samples)));
+    await writeChart(
+      args.report,
+      'soak',
+      soakChart(
+        `Soak: ${args.minutes} min at ${args.rate} events/s (post-GC heap slope ${report.heapSlopeMiBPerMin.toFixed(3)} MiB/min)`,
+        chartPoints(samples),
+      ),
+    );
   }
   if (args.json) console.log(JSON.stringify(report, null, 2));
   else {
     console.log(
       formatTable(
-        ['minutes', 'rate', 'acked', 'failed', 'heap slope MiB/min', 'bound', 'peak RSS MiB', 'loop p99 ms (worst)', 'delivery p99 ms (worst)', 'verdict'],
-        [[report.minutes.toFixed(1), String(report.rate), String(report.acked), String(report.failed), report.heapSlopeMiBPerMin.toFixed(3), report.maxHeapSlope.toFixed(2), report.peakRssMiB.toFixed(0), report.worstLoopDelayP99Ms.toFixed(1), report.worstDeliveryP99Ms?.toFixed(1) ?? 'n/a', report.pass ? 'PASS' : 'FAIL']],
+        [
+          'minutes',
+          'rate',
+          'acked',
+          'failed',
+          'heap slope MiB/min',
+          'bound',
+          'peak RSS MiB',
+          'loop p99 ms (worst)',
+          'delivery p99 ms (worst)',
+          'verdict',
+        ],
+        [
+          [
+            report.minutes.toFixed(1),
+            String(report.rate),
+            String(report.acked),
+            String(report.failed),
+            report.heapSlopeMiBPerMin.toFixed(3),
+            report.maxHeapSlope.toFixed(2),
+            report.peakRssMiB.toFixed(0),
+            report.worstLoopDelayP99Ms.toFixed(1),
+            report.worstDeliveryP99Ms?.toFixed(1) ?? 'n/a',
+            report.pass ? 'PASS' : 'FAIL',
+          ],
+        ],
       ),
     );
   }

@@ -34,7 +34,12 @@ function fullGc(): () => void {
 export async function runSoak(options: SoakOptions): Promise<SoakSample[]> {
   const gc = fullGc();
   const orders = makeOrders('medium', 1024);
-  const publisher = createPublisher<OrderEventMessage>({ brokers: options.bootstrap, topic: options.topic, codec: benchCodec(), key: (e) => e.order_id });
+  const publisher = createPublisher<OrderEventMessage>({
+    brokers: options.bootstrap,
+    topic: options.topic,
+    codec: benchCodec(),
+    key: (e) => e.order_id,
+  });
   await publisher.connect();
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();

@@ -66,18 +66,29 @@ export async function run(argv: readonly string[]): Promise<number> {
   const parsed = parseOrExitCode('stress', HELP, parseStressArgs, argv);
   if (typeof parsed === 'number') return parsed;
   const bar = parsed.quiet || parsed.json ? undefined : new ProgressBar(`stress ${parsed.transport}`, parsed.messages);
-  const result = await runStress({ ...parsed, ...(bar === undefined ? {} : { onProgress: (n: number) => bar.update(n) }) });
+  const result = await runStress({
+    ...parsed,
+    ...(bar === undefined ? {} : { onProgress: (n: number) => bar.update(n) }),
+  });
   bar?.finish();
   const heap = growthPer100k(result.samples, 'heapUsed');
   const rss = growthPer100k(result.samples, 'rss');
   const first = result.samples[Math.floor(result.samples.length / 2)]!;
   const last = result.samples.at(-1)!;
   if (parsed.json) {
-    console.log(JSON.stringify({ ...result, transport: parsed.transport, heapGrowthPer100k: heap, rssGrowthPer100k: rss }));
+    console.log(
+      JSON.stringify({ ...result, transport: parsed.transport, heapGrowthPer100k: heap, rssGrowthPer100k: rss }),
+    );
     return 0;
   }
-  console.log(`transport ${parsed.transport}: ${result.messages} publishes (${result.acked} acked, ${result.failed} failed) in ${result.seconds.toFixed(1)} s`);
-  console.log(`heap after GC: ${mb(first.heapUsed)} at mid-run -> ${mb(last.heapUsed)} at the end; slope ${kb(heap)} per 100k messages`);
-  console.log(`RSS:           ${mb(first.rss)} at mid-run -> ${mb(last.rss)} at the end; slope ${kb(rss)} per 100k messages`);
+  console.log(
+    `transport ${parsed.transport}: ${result.messages} publishes (${result.acked} acked, ${result.failed} failed) in ${result.seconds.toFixed(1)} s`,
+  );
+  console.log(
+    `heap after GC: ${mb(first.heapUsed)} at mid-run -> ${mb(last.heapUsed)} at the end; slope ${kb(heap)} per 100k messages`,
+  );
+  console.log(
+    `RSS:           ${mb(first.rss)} at mid-run -> ${mb(last.rss)} at the end; slope ${kb(rss)} per 100k messages`,
+  );
   return 0;
 }

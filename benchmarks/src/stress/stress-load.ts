@@ -50,13 +50,23 @@ interface Shape {
 }
 
 function makeShapes(rand: () => number, count: number): Shape[] {
-  const text = (n: number) => Array.from({ length: n }, () => String.fromCharCode(0x20 + Math.floor(rand() * 0x5e))).join('');
+  const text = (n: number) =>
+    Array.from({ length: n }, () => String.fromCharCode(0x20 + Math.floor(rand() * 0x5e))).join('');
   return Array.from({ length: count }, (_, i) => {
     const size = rand() < 0.05 ? Math.floor(rand() * 100_000) : Math.floor(rand() * 2_000);
     const keyKind = i % 4;
-    const key: MessageKey = keyKind === 0 ? null : keyKind === 1 ? `k-${Math.floor(rand() * 1e6)}-ü` : keyKind === 2 ? Buffer.from(text(1 + Math.floor(rand() * 40))) : '';
+    const key: MessageKey =
+      keyKind === 0
+        ? null
+        : keyKind === 1
+          ? `k-${Math.floor(rand() * 1e6)}-ü`
+          : keyKind === 2
+            ? Buffer.from(text(1 + Math.floor(rand() * 40)))
+            : '';
     const headers: Record<string, string | Buffer> = {};
-    for (let h = Math.floor(rand() * 9); h > 0; h--) headers[`h-${text(1 + Math.floor(rand() * 12))}`] = rand() < 0.5 ? text(Math.floor(rand() * 200)) : Buffer.alloc(Math.floor(rand() * 300), h);
+    for (let h = Math.floor(rand() * 9); h > 0; h--)
+      headers[`h-${text(1 + Math.floor(rand() * 12))}`] =
+        rand() < 0.5 ? text(Math.floor(rand() * 200)) : Buffer.alloc(Math.floor(rand() * 300), h);
     return { value: Buffer.alloc(size, i & 0xff), key, headers };
   });
 }

@@ -37,4 +37,6 @@ const seconds = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 await publisher.close();
 const spans = await flushSpans();
-process.stdout.write(`${JSON.stringify({ variant, messages, seconds, rate: messages / seconds, cpuMicrosPerMessage: (cpu.user + cpu.system) / messages, spans })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ variant, messages, seconds, rate: messages / seconds, cpuMicrosPerMessage: (cpu.user + cpu.system) / messages, spans })}\n`,
+);

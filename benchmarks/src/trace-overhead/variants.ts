@@ -33,7 +33,11 @@ export function installTracing(variant: TracingVariant): () => Promise<number> {
   const memory = new InMemorySpanExporter();
   // The production set-up: a batch processor; (b) drops what it exports, (c) keeps it in memory.
   const exporter = variant === 'noop-exporter' ? new DroppingExporter() : memory;
-  const processor = new BatchSpanProcessor(exporter, { maxQueueSize: 200_000, maxExportBatchSize: 4_096, scheduledDelayMillis: 200 });
+  const processor = new BatchSpanProcessor(exporter, {
+    maxQueueSize: 200_000,
+    maxExportBatchSize: 4_096,
+    scheduledDelayMillis: 200,
+  });
   const provider = new BasicTracerProvider({ spanProcessors: [processor] });
   trace.setGlobalTracerProvider(provider);
   return async () => {

@@ -86,7 +86,8 @@ export function recommend(results: readonly TuneResult[], target: TuneTarget): R
   for (const r of results) {
     if (r.errors > 0) excluded.set(r, `${r.errors} errors`);
     else if (!Number.isFinite(r.msgsPerSec)) excluded.set(r, 'not measured');
-    else if (target.kind === 'latency' && !(r.openP99Ms <= target.p99MaxMs)) excluded.set(r, `p99 ${r.openP99Ms.toFixed(1)} ms > ${target.p99MaxMs} ms`);
+    else if (target.kind === 'latency' && !(r.openP99Ms <= target.p99MaxMs))
+      excluded.set(r, `p99 ${r.openP99Ms.toFixed(1)} ms > ${target.p99MaxMs} ms`);
   }
   const p99 = (r: TuneResult) => (target.kind === 'latency' ? r.openP99Ms : r.closedP99Ms);
   const ranked = [...results].sort((a, b) => {
@@ -99,7 +100,14 @@ export function recommend(results: readonly TuneResult[], target: TuneTarget): R
   if (fastest === undefined) return { best: undefined, fastest, tied: [], separation: 'clear', ranked, excluded };
   const tied = eligible.filter((r) => overlaps(r, fastest));
   const best = [...tied].sort(lessAggressive)[0];
-  return { best, fastest, tied, separation: separationOf(fastest.rounds, tied.length, eligible.length), ranked, excluded };
+  return {
+    best,
+    fastest,
+    tied,
+    separation: separationOf(fastest.rounds, tied.length, eligible.length),
+    ranked,
+    excluded,
+  };
 }
 
 function separationOf(rounds: number, tied: number, eligible: number): Separation {
@@ -109,8 +117,15 @@ function separationOf(rounds: number, tied: number, eligible: number): Separatio
 }
 
 /** The grid of the sweep, in a stable order. */
-export function sweepGrid(linger: readonly number[], batch: readonly number[], compression: readonly Compression[], acks: ReadonlyArray<'all' | 1 | 0>) {
+export function sweepGrid(
+  linger: readonly number[],
+  batch: readonly number[],
+  compression: readonly Compression[],
+  acks: ReadonlyArray<'all' | 1 | 0>,
+) {
   const cells: Array<{ lingerMs: number; batchSize: number; compression: Compression; acks: 'all' | 1 | 0 }> = [];
-  for (const a of acks) for (const c of compression) for (const b of batch) for (const l of linger) cells.push({ lingerMs: l, batchSize: b, compression: c, acks: a });
+  for (const a of acks)
+    for (const c of compression)
+      for (const b of batch) for (const l of linger) cells.push({ lingerMs: l, batchSize: b, compression: c, acks: a });
   return cells;
 }

@@ -1,5 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { choiceOption, intListOption, intOption, listOption, UsageError, parseOrExitCode, strictArgs } from '../common/args.js';
+import {
+  choiceOption,
+  intListOption,
+  intOption,
+  listOption,
+  UsageError,
+  parseOrExitCode,
+  strictArgs,
+} from '../common/args.js';
 import { acquireBroker, benchTopic, createTopic, deleteTopics } from '../common/broker.js';
 import { makeOrders } from '../common/orders.js';
 import { ProgressBar } from '../common/progress-bar.js';
@@ -80,12 +88,18 @@ export interface TuneArgs {
 export function parseTuneArgs(argv: readonly string[]): TuneArgs {
   const values = strictArgs(argv, options);
   const kind = choiceOption('target', values.target, ['throughput', 'latency'], 'throughput');
-  if (kind === 'latency' && values['p99-max-ms'] === undefined) throw new UsageError('--target latency needs --p99-max-ms X');
-  if (kind === 'throughput' && values['p99-max-ms'] !== undefined) throw new UsageError('--p99-max-ms only goes with --target latency');
-  if (values.acks !== undefined && !values['allow-acks']) throw new UsageError('--acks weakens delivery guarantees: add --allow-acks to sweep it');
-  const acks = listOption('acks', values.acks, ['all', '1', '0'], ['all']).map((a) => (a === 'all' ? 'all' : Number(a) as 1 | 0));
+  if (kind === 'latency' && values['p99-max-ms'] === undefined)
+    throw new UsageError('--target latency needs --p99-max-ms X');
+  if (kind === 'throughput' && values['p99-max-ms'] !== undefined)
+    throw new UsageError('--p99-max-ms only goes with --target latency');
+  if (values.acks !== undefined && !values['allow-acks'])
+    throw new UsageError('--acks weakens delivery guarantees: add --allow-acks to sweep it');
+  const acks = listOption('acks', values.acks, ['all', '1', '0'], ['all']).map((a) =>
+    a === 'all' ? 'all' : (Number(a) as 1 | 0),
+  );
   const p99 = Number(values['p99-max-ms']);
-  if (kind === 'latency' && !(p99 > 0)) throw new UsageError(`--p99-max-ms must be a positive number, got ${JSON.stringify(values['p99-max-ms'])}`);
+  if (kind === 'latency' && !(p99 > 0))
+    throw new UsageError(`--p99-max-ms must be a positive number, got ${JSON.stringify(values['p99-max-ms'])}`);
   return {
     help: values.help,
     target: kind === 'latency' ? { kind, p99MaxMs: p99 } : { kind },
@@ -123,16 +137,44 @@ export async function run(argv: readonly string[]): Promise<number> {
     // Round-major: each pass covers the whole grid, so slow spells of a shared machine spread over all cells.
     for (let round = 0; round < args.rounds; round++) {
       for (const [i, cell] of grid.entries()) {
-        const settings = { acks: cell.acks, idempotence: cell.acks === 'all', compression: cell.compression, lingerMs: cell.lingerMs, batchSize: cell.batchSize };
+        const settings = {
+          acks: cell.acks,
+          idempotence: cell.acks === 'all',
+          compression: cell.compression,
+          lingerMs: cell.lingerMs,
+          batchSize: cell.batchSize,
+        };
         const base = { bootstrap: broker.bootstrap, topic, orders, settings };
-        const closed = await runHeraldLoad({ ...base, messages: args.messages, warmup: Math.min(5_000, args.messages), shape: { kind: 'closed', window: args.window } });
+        const closed = await runHeraldLoad({
+          ...base,
+          messages: args.messages,
+          warmup: Math.min(5_000, args.messages),
+          shape: { kind: 'closed', window: args.window },
+        });
         const open =
           args.target.kind === 'latency'
-            ? await runHeraldLoad({ ...base, messages: latencyMessages, warmup: 1_000, shape: { kind: 'open', rate: args.rate, maxInFlight: 100_000 } })
+            ? await runHeraldLoad({
+                ...base,
+                messages: latencyMessages,
+                warmup: 1_000,
+                shape: { kind: 'open', rate: args.rate, maxInFlight: 100_000 },
+              })
             : undefined;
-        const errors = [closed, open].reduce((sum, m) => sum + Object.values(m?.errors ?? {}).reduce((a, b) => a + b, 0), 0);
+        const errors = [closed, open].reduce(
+          (sum, m) => sum + Object.values(m?.errors ?? {}).reduce((a, b) => a + b, 0),
+          0,
+        );
         const msgsPerSec = closed.msgsPerSec;
-        runs[i]!.push({ ...cell, msgsPerSec, msgsPerSecMin: msgsPerSec, msgsPerSecMax: msgsPerSec, rounds: 1, closedP99Ms: closed.latencyMs?.p99 ?? Number.NaN, openP99Ms: open?.latencyMs?.p99 ?? Number.NaN, errors });
+        runs[i]!.push({
+          ...cell,
+          msgsPerSec,
+          msgsPerSecMin: msgsPerSec,
+          msgsPerSecMax: msgsPerSec,
+          rounds: 1,
+          closedP99Ms: closed.latencyMs?.p99 ?? Number.NaN,
+          openP99Ms: open?.latencyMs?.p99 ?? Number.NaN,
+          errors,
+        });
         bar?.update(round * grid.length + i + 1);
       }
     }
@@ -157,11 +199,18 @@ export async function run(argv: readonly string[]): Promise<number> {
     };
     if (args.json) console.log(JSON.stringify(report, null, 2));
     else {
-      const goal = args.target.kind === 'throughput' ? 'max throughput' : `max throughput with p99 ≤ ${args.target.p99MaxMs} ms at ${args.rate} msgs/s`;
-      console.log(`$ ${command}\ntarget: ${goal}; ${grid.length} combinations × ${args.messages} messages × ${args.rounds} interleaved rounds (median, min–max), ~500 B orders, Herald publisher\n`);
+      const goal =
+        args.target.kind === 'throughput'
+          ? 'max throughput'
+          : `max throughput with p99 ≤ ${args.target.p99MaxMs} ms at ${args.rate} msgs/s`;
+      console.log(
+        `$ ${command}\ntarget: ${goal}; ${grid.length} combinations × ${args.messages} messages × ${args.rounds} interleaved rounds (median, min–max), ~500 B orders, Herald publisher\n`,
+      );
       console.log(formatTuneTable(report.results, args.target));
       console.log(`\n${verdict}`);
-      console.log(rec.best === undefined ? 'no combination met the target' : `recommended: ${recommendationSnippet(rec.best)}`);
+      console.log(
+        rec.best === undefined ? 'no combination met the target' : `recommended: ${recommendationSnippet(rec.best)}`,
+      );
     }
     if (args.report !== undefined) {
       const { writeTuneReport } = await import('../report/tune-report.js');

@@ -32,12 +32,20 @@ export interface TuneReport {
 
 /** Each ranked result with its rank and flags, as the report lists them. */
 export function reportedResults(rec: Recommendation): ReportedTuneResult[] {
-  return rec.ranked.map((r, i) => ({ ...r, rank: i + 1, excluded: rec.excluded.get(r) ?? null, tied: rec.tied.includes(r), recommended: r === rec.best }));
+  return rec.ranked.map((r, i) => ({
+    ...r,
+    rank: i + 1,
+    excluded: rec.excluded.get(r) ?? null,
+    tied: rec.tied.includes(r),
+    recommended: r === rec.best,
+  }));
 }
 
 /** `48.1k (41.0k–50.9k)`: the median and the spread over the rounds. */
 export function throughputCell(r: TuneResult): string {
-  return r.rounds > 1 ? `${compact(r.msgsPerSec)} (${compact(r.msgsPerSecMin)}–${compact(r.msgsPerSecMax)})` : compact(r.msgsPerSec);
+  return r.rounds > 1
+    ? `${compact(r.msgsPerSec)} (${compact(r.msgsPerSecMin)}–${compact(r.msgsPerSecMax)})`
+    : compact(r.msgsPerSec);
 }
 
 /** The verdict column: the pick, tied with the fastest, or why excluded. */
@@ -50,7 +58,17 @@ export function verdictCell(r: ReportedTuneResult): string {
 /** The evidence table, fastest first. */
 export function formatTuneTable(results: readonly ReportedTuneResult[], target: TuneTarget): string {
   const latency = target.kind === 'latency';
-  const header = ['#', 'linger.ms', 'batch.size', 'compression', 'acks', 'msgs/s median (min–max)', 'p99 ms (closed)', ...(latency ? ['p99 ms (open)'] : []), 'verdict'];
+  const header = [
+    '#',
+    'linger.ms',
+    'batch.size',
+    'compression',
+    'acks',
+    'msgs/s median (min–max)',
+    'p99 ms (closed)',
+    ...(latency ? ['p99 ms (open)'] : []),
+    'verdict',
+  ];
   const rows = results.map((r) => [
     String(r.rank),
     String(r.lingerMs),
@@ -77,7 +95,9 @@ export function separationNote(rec: Recommendation): string {
     case 'one-round':
       return 'One round: no spread was measured, so the ranking may be noise. Run with --rounds 3 or more before acting on it.';
     case 'clear':
-      return rec.best === undefined ? 'No combination met the target.' : 'Clear: no other cell\'s spread overlaps the fastest\'s, so the fastest is the pick.';
+      return rec.best === undefined
+        ? 'No combination met the target.'
+        : "Clear: no other cell's spread overlaps the fastest's, so the fastest is the pick.";
     case 'tied':
       return `${rec.tied.length} cells are tied with the fastest (their spreads over the rounds overlap): the pick is the least aggressive of them (lowest linger.ms, then smallest batch.size).`;
     case 'too-noisy':

@@ -19,7 +19,8 @@ export async function ensureTopic(topic: string, partitions: number): Promise<nu
     await admin.createTopics({ topics: [{ topic, numPartitions: partitions }] });
     for (let i = 0; i < 100; i++) {
       const [meta] = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => []);
-      if (meta !== undefined && meta.partitions.length > 0 && meta.partitions.every((p) => p.leader >= 0)) return meta.partitions.length;
+      if (meta !== undefined && meta.partitions.length > 0 && meta.partitions.every((p) => p.leader >= 0))
+        return meta.partitions.length;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`topic ${topic} has no leaders`);
@@ -30,7 +31,9 @@ export async function ensureTopic(topic: string, partitions: number): Promise<nu
 
 /** Counts the records in `topic` by reading it from the start until `expected` arrived or `timeoutMs` passed. */
 export async function countRecords(topic: string, expected: number, timeoutMs = 60_000): Promise<number> {
-  const consumer = client().consumer({ kafkaJS: { groupId: `herald-example-${randomUUID()}`, fromBeginning: true, autoCommit: false } });
+  const consumer = client().consumer({
+    kafkaJS: { groupId: `herald-example-${randomUUID()}`, fromBeginning: true, autoCommit: false },
+  });
   let count = 0;
   await consumer.connect();
   try {

@@ -25,16 +25,28 @@ async function example(name: string, args: string[] = []): Promise<{ stdout: str
 describe.concurrent('examples', () => {
   it.each([
     ['basic-publisher', /^acked: herald-example-orders\[\d\]@\d+ key=order-1$/m],
-    ['custom-contract', /inv-1001 acked: herald-example-invoices\[0\]@\d+ ce_id=invoice-inv-1001\ninv-1002 acked: herald-example-invoices\[0\]@\d+ ce_id=invoice-inv-1002\nrefused: \$input\.currency: expected .*\nrefused: \$input\.terms: expected \(NetTerms \| DueOnReceipt\) \(kind: "net" \| "on_receipt"\)/],
-    ['multi-topic-publisher', /acked: herald-example-orders-created\[\d\]@\d+\nacked: herald-example-orders-cancelled\[\d\]@\d+/],
+    [
+      'custom-contract',
+      /inv-1001 acked: herald-example-invoices\[0\]@\d+ ce_id=invoice-inv-1001\ninv-1002 acked: herald-example-invoices\[0\]@\d+ ce_id=invoice-inv-1002\nrefused: \$input\.currency: expected .*\nrefused: \$input\.terms: expected \(NetTerms \| DueOnReceipt\) \(kind: "net" \| "on_receipt"\)/,
+    ],
+    [
+      'multi-topic-publisher',
+      /acked: herald-example-orders-created\[\d\]@\d+\nacked: herald-example-orders-cancelled\[\d\]@\d+/,
+    ],
     ['async-batch-publisher', /batch: 999 acked, 1 failed\n {2}order-500: ENCODE_FAILED/],
     ['context-manager', /leaving the scope with 100 pending\nscope left/],
     ['low-latency', /lowLatency: p50 [\d.]+ ms, p99 [\d.]+ ms over 200 acked round trips/],
     ['performance-tuning', /highThroughput: 50000 acked in [\d.]+ s/],
     ['graceful-shutdown', /closed after SIGTERM: [1-9]\d* acked, 0 undelivered/],
     ['testing-with-mocks', /testing with mocks: all assertions passed/],
-    ['use-case-integration', /use case: fetched 500, published (\d+), failed (\d+), complete true\nbad orders expected from the fixture: \2/],
-    ['outbox-order-service', /order order-2 rolled back: duplicate key[\s\S]*outbox: 3 orders committed, 1 rolled back, 3 order rows, 3 events published\nread back 3 records/],
+    [
+      'use-case-integration',
+      /use case: fetched 500, published (\d+), failed (\d+), complete true\nbad orders expected from the fixture: \2/,
+    ],
+    [
+      'outbox-order-service',
+      /order order-2 rolled back: duplicate key[\s\S]*outbox: 3 orders committed, 1 rolled back, 3 order rows, 3 events published\nread back 3 records/,
+    ],
     ['monitored-publisher', /name: 'send herald-example-monitored'[\s\S]*messaging\.client\.sent\.messages/],
   ])('%s runs and prints what it promises', async (name, expected) => {
     const { stdout, code } = await example(name);

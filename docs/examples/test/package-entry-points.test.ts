@@ -10,7 +10,10 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 /** Every published workspace package: packages/* and the local-Kafka scripts. */
-const packageDirs = [...readdirSync(join(root, 'packages')).map((name) => join(root, 'packages', name)), join(root, 'scripts', 'kafka')];
+const packageDirs = [
+  ...readdirSync(join(root, 'packages')).map((name) => join(root, 'packages', name)),
+  join(root, 'scripts', 'kafka'),
+];
 
 type Conditions = Readonly<Record<string, string>>;
 
@@ -60,7 +63,9 @@ const points = entryPoints();
 
 describe('package entry points', () => {
   it('finds the packages and their entry points', () => {
-    expect(points.map((p) => p.specifier)).toEqual(expect.arrayContaining(['@herald/schemas', '@herald/translators', '@herald/publisher', '@herald/local-kafka']));
+    expect(points.map((p) => p.specifier)).toEqual(
+      expect.arrayContaining(['@herald/schemas', '@herald/translators', '@herald/publisher', '@herald/local-kafka']),
+    );
   });
 
   describe.each(points)('$specifier', ({ dir, specifier, conditions }) => {
@@ -73,7 +78,11 @@ describe('package entry points', () => {
     });
 
     it('loads with require() and with import, to the same module', () => {
-      const out = execFileSync(process.execPath, ['-e', probe, specifier], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      const out = execFileSync(process.execPath, ['-e', probe, specifier], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       const result = JSON.parse(out) as ProbeResult;
       expect(result.names.length).toBeGreaterThan(0);
       expect(result.requiredNames).toEqual(result.names);

@@ -17,7 +17,12 @@ export function integerOption(option: string, value: unknown, fallback: number, 
   const { min = 1, max = Number.MAX_SAFE_INTEGER } = bounds;
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? (min === 1 ? 'a positive integer' : `an integer >= ${min}`) : `an integer from ${min} to ${max}`;
+    const range =
+      max === Number.MAX_SAFE_INTEGER
+        ? min === 1
+          ? 'a positive integer'
+          : `an integer >= ${min}`
+        : `an integer from ${min} to ${max}`;
     const got = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? typeof value);
     throw new InvalidOptionsError(option, `${option} must be ${range}, got ${got}`);
   }

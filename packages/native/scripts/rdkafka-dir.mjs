@@ -10,13 +10,17 @@ const require = createRequire(import.meta.url);
 export function rdkafkaDir() {
   const ckjs = dirname(require.resolve('@confluentinc/kafka-javascript/package.json'));
   const dir = join(ckjs, 'build', 'deps');
-  return existsSync(join(dir, 'librdkafka.so.1')) && existsSync(join(dir, 'include', 'librdkafka', 'rdkafka.h')) ? dir : undefined;
+  return existsSync(join(dir, 'librdkafka.so.1')) && existsSync(join(dir, 'include', 'librdkafka', 'rdkafka.h'))
+    ? dir
+    : undefined;
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   const dir = rdkafkaDir();
   if (dir === undefined) {
-    console.error('@herald/native: @confluentinc/kafka-javascript has no build/deps/librdkafka.so.1 (install it with CKJS_LINKING=dynamic)');
+    console.error(
+      '@herald/native: @confluentinc/kafka-javascript has no build/deps/librdkafka.so.1 (install it with CKJS_LINKING=dynamic)',
+    );
     process.exit(1);
   }
   console.log(dir);

@@ -23,14 +23,18 @@ interface Producer {
 function mockProducer(extra: string[] = []): Producer {
   const deliveries: Producer['deliveries'] = [];
   const waiting = new Map<number, (args: unknown[]) => void>();
-  const handle = binding().create(['test.mock.num.brokers', '1', 'enable.idempotence', 'true', 'linger.ms', '1', ...extra], (kind, a, b, c) => {
-    if (kind === NativeEvent.deliveries) {
-      const f = new Float64Array(a as ArrayBuffer);
-      const i = new Int32Array(a as ArrayBuffer);
-      for (let k = 0; k < (b as number); k++) deliveries.push({ id: f[k * 4]!, offset: f[k * 4 + 1]!, error: i[k * 8 + 6]!, partition: i[k * 8 + 7]! });
-    }
-    waiting.get(kind)?.([a, b, c]);
-  });
+  const handle = binding().create(
+    ['test.mock.num.brokers', '1', 'enable.idempotence', 'true', 'linger.ms', '1', ...extra],
+    (kind, a, b, c) => {
+      if (kind === NativeEvent.deliveries) {
+        const f = new Float64Array(a as ArrayBuffer);
+        const i = new Int32Array(a as ArrayBuffer);
+        for (let k = 0; k < (b as number); k++)
+          deliveries.push({ id: f[k * 4]!, offset: f[k * 4 + 1]!, error: i[k * 8 + 6]!, partition: i[k * 8 + 7]! });
+      }
+      waiting.get(kind)?.([a, b, c]);
+    },
+  );
   if (typeof handle === 'string') throw new Error(handle);
   return { handle, deliveries, next: (kind) => new Promise((resolve) => waiting.set(kind, resolve)) };
 }
@@ -61,7 +65,12 @@ describe('@herald/native addon', () => {
   it('is linked against the librdkafka 2.15.1 that CKJS built, loaded from beside the addon', () => {
     expect(binding().version()).toBe('2.15.1');
     const maps = readFileSync('/proc/self/maps', 'utf8');
-    const loaded = new Set(maps.split('\n').filter((l) => l.includes('librdkafka.so')).map((l) => l.slice(l.indexOf('/'))));
+    const loaded = new Set(
+      maps
+        .split('\n')
+        .filter((l) => l.includes('librdkafka.so'))
+        .map((l) => l.slice(l.indexOf('/'))),
+    );
     expect([...loaded].some((path) => path.endsWith('/librdkafka.so.1') && !path.startsWith('/usr/'))).toBe(true);
     expect([...loaded].filter((path) => path.startsWith('/usr/'))).toEqual([]);
   });
@@ -75,8 +84,12 @@ describe('@herald/native addon', () => {
     expect((await connected)[0]).toBe(0);
     const topic = b.topic(p.handle, 'native-binding');
     expect(topic).toBe(0);
-    const m = meta('key', [['h1', 'v1'], ['h2', null]]);
-    for (let id = 1; id <= 100; id++) expect(b.produce(p.handle, topic, Buffer.from(`value-${id}`), m, m.length, id)).toBe(0);
+    const m = meta('key', [
+      ['h1', 'v1'],
+      ['h2', null],
+    ]);
+    for (let id = 1; id <= 100; id++)
+      expect(b.produce(p.handle, topic, Buffer.from(`value-${id}`), m, m.length, id)).toBe(0);
     const flushed = p.next(NativeEvent.flushed);
     b.flush(p.handle, 10_000);
     expect((await flushed)[0]).toBe(0);
@@ -111,7 +124,14 @@ describe('@herald/native addon', () => {
       const junk = Buffer.alloc(1 + (i % 64));
       for (let j = 0; j < junk.length; j++) junk[j] = (Math.random() * 256) | 0;
       if (i % 3 === 0 && junk.length >= 4) junk.writeUInt32LE(Math.min(junk.length - 4, i % 8), 0);
-      const code = b.produce(p.handle, topic, Buffer.alloc(i % 100), junk, Math.floor(Math.random() * (junk.length + 1)), i + 1);
+      const code = b.produce(
+        p.handle,
+        topic,
+        Buffer.alloc(i % 100),
+        junk,
+        Math.floor(Math.random() * (junk.length + 1)),
+        i + 1,
+      );
       expect([0, INVALID_ARG]).toContain(code);
     }
     expect(typeof b.create([1 as unknown as string, 'x'], () => undefined)).toBe('string');

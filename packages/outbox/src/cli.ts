@@ -35,7 +35,8 @@ const write = (line: string): boolean => process.stderr.write(`${line}\n`);
 function int(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got ${JSON.stringify(value)}`);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new Error(`--${name} must be a positive integer, got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -86,9 +87,16 @@ async function main(argv: string[]): Promise<number> {
     level: values['log-level'] ?? 'info',
     format: winston.format.combine(winston.format.timestamp(), winston.format.json()),
     defaultMeta: { library: 'herald', pid: process.pid },
-    transports: [new winston.transports.Console({ stderrLevels: ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'] })],
+    transports: [
+      new winston.transports.Console({ stderrLevels: ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'] }),
+    ],
   });
-  const publisher = createRelayPublisher({ brokers, preset: preset as PresetName, logger, clientId: 'herald-outbox-relay' });
+  const publisher = createRelayPublisher({
+    brokers,
+    preset: preset as PresetName,
+    logger,
+    clientId: 'herald-outbox-relay',
+  });
   const retentionMs = int('retention-ms', values['retention-ms']);
   const relay = createOutboxRelay({
     pool,
@@ -100,7 +108,11 @@ async function main(argv: string[]): Promise<number> {
     ...optional('pollIntervalMs', int('poll-interval-ms', values['poll-interval-ms'])),
     ...optional('standbyPollMs', int('standby-poll-ms', values['standby-poll-ms'])),
     ...optional('maxAttempts', int('max-attempts', values['max-attempts'])),
-    ...(values['no-retention'] === true ? { retention: false as const } : retentionMs === undefined ? {} : { retention: { publishedOlderThanMs: retentionMs } }),
+    ...(values['no-retention'] === true
+      ? { retention: false as const }
+      : retentionMs === undefined
+        ? {}
+        : { retention: { publishedOlderThanMs: retentionMs } }),
   });
   relay.start();
   await new Promise<void>((resolve) => {

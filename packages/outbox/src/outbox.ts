@@ -75,7 +75,8 @@ export function createOutbox<T>(options: OutboxOptions<T>): Outbox<T> {
   const names = tableNames(options.table);
   const encode = createRecordEncoder(options);
   const aggregateOf = options.aggregate;
-  if (aggregateOf !== undefined && typeof aggregateOf !== 'function') throw new InvalidOptionsError('aggregate', '`aggregate` must be a function of the event');
+  if (aggregateOf !== undefined && typeof aggregateOf !== 'function')
+    throw new InvalidOptionsError('aggregate', '`aggregate` must be a function of the event');
   const columns = 'event_id, topic, key, value, headers, aggregate_type, aggregate_id';
   const insertOne = {
     name: `herald_outbox_insert:${names.name}`,
@@ -103,7 +104,9 @@ export function createOutbox<T>(options: OutboxOptions<T>): Outbox<T> {
       value: record.value,
       headers: JSON.stringify(toStoredHeaders(headers)),
       aggregateType: aggregate?.type ?? record.topic,
-      aggregateId: aggregate?.id ?? (record.key === null ? null : typeof record.key === 'string' ? record.key : record.key.toString('utf8')),
+      aggregateId:
+        aggregate?.id ??
+        (record.key === null ? null : typeof record.key === 'string' ? record.key : record.key.toString('utf8')),
     };
   };
 
@@ -111,7 +114,10 @@ export function createOutbox<T>(options: OutboxOptions<T>): Outbox<T> {
     table: names.name,
     async enqueue(client, event, call) {
       const row = toRow(event, call);
-      await client.query({ ...insertOne, values: [row.eventId, row.topic, row.key, row.value, row.headers, row.aggregateType, row.aggregateId] });
+      await client.query({
+        ...insertOne,
+        values: [row.eventId, row.topic, row.key, row.value, row.headers, row.aggregateType, row.aggregateId],
+      });
       return { eventId: row.eventId, topic: row.topic };
     },
     async enqueueMany(client, events) {

@@ -36,7 +36,10 @@ export function tableNames(name: string = DEFAULT_TABLE): TableNames {
   if (typeof name !== 'string') throw new InvalidOptionsError('table', '`table` must be a string');
   const parts = name.split('.');
   if (parts.length > 2 || !parts.every((p) => IDENT.test(p))) {
-    throw new InvalidOptionsError('table', `table ${JSON.stringify(name)} must be "table" or "schema.table" of lower-case letters, digits and _ (at most 49 each, not starting with a digit)`);
+    throw new InvalidOptionsError(
+      'table',
+      `table ${JSON.stringify(name)} must be "table" or "schema.table" of lower-case letters, digits and _ (at most 49 each, not starting with a digit)`,
+    );
   }
   const base = parts[parts.length - 1] as string;
   const schema = parts.length === 2 ? `${quote(parts[0] as string)}.` : '';

@@ -31,7 +31,12 @@ export {
   TransportUnavailableError,
   UnknownTopicError,
 } from './errors.js';
-export { CircuitOpenError, DeadLetteredError, DeadLetterFailedError, RetryQueueFullError } from './resilience/resilience-errors.js';
+export {
+  CircuitOpenError,
+  DeadLetteredError,
+  DeadLetterFailedError,
+  RetryQueueFullError,
+} from './resilience/resilience-errors.js';
 export { DLQ_HEADERS } from './resilience/dead-letter.js';
 export { TransactionAbortedError, TransactionOutcomeUnknownError } from './transactions/transaction-errors.js';
 

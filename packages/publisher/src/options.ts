@@ -115,8 +115,11 @@ export interface ResolvedOptions<T> extends ResolvedRecordOptions<T> {
 function brokerList(brokers: unknown): string {
   const list = typeof brokers === 'string' ? brokers.split(',') : Array.isArray(brokers) ? (brokers as unknown[]) : [];
   const cleaned = list.map((b) => (typeof b === 'string' ? b.trim() : '')).filter((b) => b !== '');
-  if (cleaned.length === 0 || cleaned.length !== list.length) throw new InvalidOptionsError('brokers', 'brokers must be a non-empty list of "host:port" strings');
-  for (const b of cleaned) if (!/^[^\s:]+:\d{1,5}$/.test(b) && !/^\[[0-9a-f:]+\]:\d{1,5}$/i.test(b)) throw new InvalidOptionsError('brokers', `broker "${b}" is not "host:port"`);
+  if (cleaned.length === 0 || cleaned.length !== list.length)
+    throw new InvalidOptionsError('brokers', 'brokers must be a non-empty list of "host:port" strings');
+  for (const b of cleaned)
+    if (!/^[^\s:]+:\d{1,5}$/.test(b) && !/^\[[0-9a-f:]+\]:\d{1,5}$/i.test(b))
+      throw new InvalidOptionsError('brokers', `broker "${b}" is not "host:port"`);
   return cleaned.join(',');
 }
 
@@ -133,12 +136,16 @@ function checkedHeaders(headers: Headers): Headers {
 export function resolveRecordOptions<T>(options: RecordOptions<T>): ResolvedRecordOptions<T> {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionsError('options', 'options are required');
   const { topic, route, codec, key, headers } = options;
-  if ((topic === undefined) === (route === undefined)) throw new InvalidOptionsError('topic', 'give exactly one of `topic` and `route`');
+  if ((topic === undefined) === (route === undefined))
+    throw new InvalidOptionsError('topic', 'give exactly one of `topic` and `route`');
   const topicProblem = topic === undefined ? undefined : topicNameProblem(topic);
   if (topicProblem !== undefined) throw new InvalidOptionsError('topic', topicProblem);
-  if (route !== undefined && typeof route !== 'function') throw new InvalidOptionsError('route', '`route` must be a function');
-  if (typeof codec?.encode !== 'function') throw new InvalidOptionsError('codec', '`codec` must have an encode(event) function');
-  if (key !== undefined && typeof key !== 'function') throw new InvalidOptionsError('key', '`key` must be a function of the event');
+  if (route !== undefined && typeof route !== 'function')
+    throw new InvalidOptionsError('route', '`route` must be a function');
+  if (typeof codec?.encode !== 'function')
+    throw new InvalidOptionsError('codec', '`codec` must have an encode(event) function');
+  if (key !== undefined && typeof key !== 'function')
+    throw new InvalidOptionsError('key', '`key` must be a function of the event');
   const headerFn = typeof headers === 'function' ? headers : undefined;
   return {
     topicOf: route ?? (() => topic as string),
@@ -154,9 +161,14 @@ export function resolveRecordOptions<T>(options: RecordOptions<T>): ResolvedReco
 export function resolveOptions<T>(options: PublisherOptions<T>): ResolvedOptions<T> {
   const record = resolveRecordOptions(options);
   const preset = options.preset ?? 'reliable';
-  if (!Object.hasOwn(presets, preset)) throw new InvalidOptionsError('preset', `unknown preset "${String(preset)}"; use reliable, lowLatency or highThroughput`);
+  if (!Object.hasOwn(presets, preset))
+    throw new InvalidOptionsError(
+      'preset',
+      `unknown preset "${String(preset)}"; use reliable, lowLatency or highThroughput`,
+    );
   const clientId = options.clientId ?? 'herald';
-  if (typeof clientId !== 'string' || clientId === '') throw new InvalidOptionsError('clientId', '`clientId` must be a non-empty string');
+  if (typeof clientId !== 'string' || clientId === '')
+    throw new InvalidOptionsError('clientId', '`clientId` must be a non-empty string');
   let typed: Record<string, string | number | boolean>;
   try {
     typed = kafkaSettingsToRdkafka(options.kafka ?? {});
@@ -175,7 +187,11 @@ export function resolveOptions<T>(options: PublisherOptions<T>): ResolvedOptions
   // "queue full" before our cap, which only wastes a round trip.
   const queueMax = Number(rdkafka['queue.buffering.max.messages'] ?? 100_000);
   if (queueMax < maxInFlight) rdkafka['queue.buffering.max.messages'] = maxInFlight;
-  const resilience: ResilienceOptions = { retry: options.retry, deadLetter: options.deadLetter, circuitBreaker: options.circuitBreaker };
+  const resilience: ResilienceOptions = {
+    retry: options.retry,
+    deadLetter: options.deadLetter,
+    circuitBreaker: options.circuitBreaker,
+  };
   checkResilienceOptions(resilience);
   return {
     ...record,

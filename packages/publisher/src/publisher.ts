@@ -85,14 +85,19 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     this.#build = createRecordBuilder(options, this.#resilience?.keepsBytes === true);
     this.#pending = new PendingTable(options.maxInFlight);
     const pending = this.#pending;
-    this.#telemetry = new PublisherTelemetry(options.telemetry, options.clientId, String(options.rdkafka['bootstrap.servers']), {
-      get pending() {
-        return pending.count;
+    this.#telemetry = new PublisherTelemetry(
+      options.telemetry,
+      options.clientId,
+      String(options.rdkafka['bootstrap.servers']),
+      {
+        get pending() {
+          return pending.count;
+        },
+        get inFlightBytes() {
+          return pending.bytes;
+        },
       },
-      get inFlightBytes() {
-        return pending.bytes;
-      },
-    });
+    );
   }
 
   get pending(): number {
@@ -141,14 +146,16 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       record.publishedAt = Date.now();
       const admitted = resilience.admit(record);
       if (admitted === 'send') this.#dispatch(record);
-      else if (admitted === 'wait') this.#wait({ ticket: record, deadline: record.publishedAt + this.#options.maxBlockMs });
+      else if (admitted === 'wait')
+        this.#wait({ ticket: record, deadline: record.publishedAt + this.#options.maxBlockMs });
       else if (admitted !== 'held') this.#settleFailed(record, admitted);
     });
   }
 
   /** Sends `ticket` now when there is room, else queues it (bounded by `maxBlockMs`). */
   #dispatch(ticket: Ticket): void {
-    if (this.#ready && !this.#full && this.#waiting.length === 0 && this.#fits(ticket.bytes) && this.#send(ticket)) return;
+    if (this.#ready && !this.#full && this.#waiting.length === 0 && this.#fits(ticket.bytes) && this.#send(ticket))
+      return;
     if (ticket.transient) {
       ticket.value = Buffer.from(ticket.value);
       ticket.transient = false;
@@ -160,16 +167,21 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     const list = Array.from(events);
     const telemetry = this.#telemetry;
     // One `send` span for the batch, parent of a `create` span per message (messaging conventions).
-    const batchSpan = telemetry.tracing && list.length > 0 ? telemetry.startBatch(this.#options.fixedTopic, list.length) : undefined;
-    const publishAll = () => list.map((event) => this.#publish(event, undefined, batchSpan === undefined ? 'send' : 'create'));
-    const promises = batchSpan === undefined ? publishAll() : context.with(trace.setSpan(context.active(), batchSpan), publishAll);
+    const batchSpan =
+      telemetry.tracing && list.length > 0 ? telemetry.startBatch(this.#options.fixedTopic, list.length) : undefined;
+    const publishAll = () =>
+      list.map((event) => this.#publish(event, undefined, batchSpan === undefined ? 'send' : 'create'));
+    const promises =
+      batchSpan === undefined ? publishAll() : context.with(trace.setSpan(context.active(), batchSpan), publishAll);
     const results = await Promise.allSettled(promises);
     batchSpan?.end();
     return results.map((result, i): PublishOutcome<T> => {
       const event = list[i] as T;
       if (result.status === 'fulfilled') return { status: 'acked', event, report: result.value };
       const error = result.reason as PublisherError;
-      return error.code === 'DEAD_LETTERED' ? { status: 'dead-lettered', event, error, deadLetter: (error as DeadLetteredError).deadLetter } : { status: 'failed', event, error };
+      return error.code === 'DEAD_LETTERED'
+        ? { status: 'dead-lettered', event, error, deadLetter: (error as DeadLetteredError).deadLetter }
+        : { status: 'failed', event, error };
     });
   }
 
@@ -208,7 +220,13 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       this.#full = true;
       return false;
     }
-    this.#fail(ticket, classifyDeliveryFailure({ code, name: transport.codeName(code), message: 'rejected by the producer' }, ticket.topic));
+    this.#fail(
+      ticket,
+      classifyDeliveryFailure(
+        { code, name: transport.codeName(code), message: 'rejected by the producer' },
+        ticket.topic,
+      ),
+    );
     return true;
   }
 
@@ -251,7 +269,12 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     const now = Date.now();
     for (let next = this.#waiting.peek(); next !== undefined && next.deadline <= now; next = this.#waiting.peek()) {
       this.#waiting.shift();
-      this.#fail(next.ticket, new QueueFullTimeoutError(`no capacity for ${this.#options.maxBlockMs} ms (maxBlockMs): the event was not sent`));
+      this.#fail(
+        next.ticket,
+        new QueueFullTimeoutError(
+          `no capacity for ${this.#options.maxBlockMs} ms (maxBlockMs): the event was not sent`,
+        ),
+      );
     }
     if (this.#waiting.length === 0) this.#stopSweeper();
     this.#checkIdle();
@@ -262,7 +285,14 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     this.#sweeper = undefined;
   }
 
-  #onDelivery(from: Transport, id: number, failure: KafkaFailure | null, partition: number, offset: number, timestamp: number | undefined): void {
+  #onDelivery(
+    from: Transport,
+    id: number,
+    failure: KafkaFailure | null,
+    partition: number,
+    offset: number,
+    timestamp: number | undefined,
+  ): void {
     const ticket = this.#pending.take(id);
     if (ticket !== undefined) {
       if (failure === null) this.#ack(ticket, partition, offset, timestamp);
@@ -308,7 +338,9 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       this.#connecting = undefined;
       if (!this.closed) this.#state = 'idle';
       // Transports reject with publisher errors; anything else is still a failed connect.
-      const herald = PublisherError.is(error) ? error : new BrokerUnreachableError(`connect failed: ${messageOf(error)}`, { cause: error });
+      const herald = PublisherError.is(error)
+        ? error
+        : new BrokerUnreachableError(`connect failed: ${messageOf(error)}`, { cause: error });
       this.#log.error('connect failed', { code: herald.code, retriable: herald.retriable, reason: herald.message });
       for (const waiting of this.#waiting.clear()) this.#fail(waiting.ticket, herald);
       this.#stopSweeper();
@@ -321,7 +353,10 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     if (!this.closed) this.#state = 'open';
     if (!this.#loggedConfig) {
       this.#loggedConfig = true;
-      this.#log.info('connected', { transport: transport.name ?? 'custom', config: redactConfig(this.#options.rdkafka) });
+      this.#log.info('connected', {
+        transport: transport.name ?? 'custom',
+        config: redactConfig(this.#options.rdkafka),
+      });
     } else {
       this.#log.warn('reconnected with a new producer');
     }
@@ -333,7 +368,8 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       config: this.#options.rdkafka,
       logger: childLogger(this.#options.logger, { component: 'librdkafka', clientId: this.#options.clientId }),
       events: {
-        delivery: (id, failure, partition, offset, timestamp) => this.#onDelivery(transport, id, failure, partition, offset, timestamp),
+        delivery: (id, failure, partition, offset, timestamp) =>
+          this.#onDelivery(transport, id, failure, partition, offset, timestamp),
         fatal: (failure) => this.#onFatal(transport, failure),
         stats: (json) => this.#telemetry.stats(json),
       },
@@ -357,12 +393,13 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       reason: failure.message,
       failedPublishes: failed.length,
     });
-    const error = () => new FatalProducerError(`fatal producer error, the producer was replaced (${failure.name}: ${failure.message})`, {
-      kafkaCode: failure.code,
-      kafkaName: failure.name,
-      cause: failure.cause,
-      outcome: 'unknown',
-    });
+    const error = () =>
+      new FatalProducerError(`fatal producer error, the producer was replaced (${failure.name}: ${failure.message})`, {
+        kafkaCode: failure.code,
+        kafkaName: failure.name,
+        cause: failure.cause,
+        outcome: 'unknown',
+      });
     this.#telemetry.fatal();
     for (const ticket of failed) this.#fail(ticket, error());
     void from.disconnect();
@@ -403,7 +440,11 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     const wasConnecting = this.#connecting;
     this.#state = 'closing';
     this.#log.info('closing', { pending: this.pending, timeoutMs });
-    if (wasConnecting !== undefined) await raceDeadline(wasConnecting.catch(() => undefined), deadline);
+    if (wasConnecting !== undefined)
+      await raceDeadline(
+        wasConnecting.catch(() => undefined),
+        deadline,
+      );
     try {
       await this.flush(Math.max(1, deadline - Date.now()));
     } catch (error) {
@@ -413,15 +454,27 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     // No more retries or dead-letter writes: what is left settles with what happened to it so far.
     for (const ticket of this.#resilience?.stop() ?? []) {
       undelivered += 1;
-      this.#settleFailed(ticket, ticket.retry?.lastError ?? new PublisherClosedError('the publisher closed while this event waited behind a retry of its key: it was not written'));
+      this.#settleFailed(
+        ticket,
+        ticket.retry?.lastError ??
+          new PublisherClosedError(
+            'the publisher closed while this event waited behind a retry of its key: it was not written',
+          ),
+      );
     }
     for (const waiting of this.#waiting.clear()) {
       undelivered += 1;
-      this.#fail(waiting.ticket, new PublisherClosedError('the publisher closed before this event could be sent: it was not written'));
+      this.#fail(
+        waiting.ticket,
+        new PublisherClosedError('the publisher closed before this event could be sent: it was not written'),
+      );
     }
     for (const ticket of this.#pending.drain()) {
       undelivered += 1;
-      this.#fail(ticket, new DeliveryTimeoutError(`the publisher closed before ${ticket.topic} acked: the event may have been written`));
+      this.#fail(
+        ticket,
+        new DeliveryTimeoutError(`the publisher closed before ${ticket.topic} acked: the event may have been written`),
+      );
     }
     this.#stopSweeper();
     this.#checkIdle();

@@ -22,4 +22,6 @@ export const METRIC_MESSAGING_CLIENT_SENT_MESSAGES = 'messaging.client.sent.mess
 export const METRIC_MESSAGING_CLIENT_OPERATION_DURATION = 'messaging.client.operation.duration';
 
 /** Bucket boundaries the conventions give for `messaging.client.operation.duration` (seconds). */
-export const OPERATION_DURATION_BUCKETS: readonly number[] = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
+export const OPERATION_DURATION_BUCKETS: readonly number[] = [
+  0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10,
+];

@@ -20,7 +20,10 @@ export interface GracefulShutdownOptions {
  * was delivered or 1 when anything was left undelivered. A second signal exits at once with 130.
  * Returns a function that removes the handlers.
  */
-export function installGracefulShutdown(publisher: EventPublisher<never> | EventPublisher<unknown>, options: GracefulShutdownOptions = {}): () => void {
+export function installGracefulShutdown(
+  publisher: EventPublisher<never> | EventPublisher<unknown>,
+  options: GracefulShutdownOptions = {},
+): () => void {
   const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
   const exit = options.exit ?? true;
   let shuttingDown = false;
@@ -34,7 +37,9 @@ export function installGracefulShutdown(publisher: EventPublisher<never> | Event
     void (async () => {
       let code = 1;
       try {
-        const report = await publisher.close(options.timeoutMs === undefined ? undefined : { timeoutMs: options.timeoutMs });
+        const report = await publisher.close(
+          options.timeoutMs === undefined ? undefined : { timeoutMs: options.timeoutMs },
+        );
         await options.onClosed?.(report);
         code = report.undelivered === 0 ? 0 : 1;
         options.logger?.warn('publisher closed', { undelivered: report.undelivered });

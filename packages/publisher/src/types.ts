@@ -51,7 +51,12 @@ export type PublishOutcome<T> =
   | { readonly status: 'acked'; readonly event: T; readonly report: DeliveryReport }
   | { readonly status: 'failed'; readonly event: T; readonly error: PublisherError }
   /** Refused by its topic and written to the dead-letter topic (`deadLetter`): not delivered. */
-  | { readonly status: 'dead-lettered'; readonly event: T; readonly error: PublisherError; readonly deadLetter: DeliveryReport };
+  | {
+      readonly status: 'dead-lettered';
+      readonly event: T;
+      readonly error: PublisherError;
+      readonly deadLetter: DeliveryReport;
+    };
 
 /** What {@link EventPublisher.close} left behind. */
 export interface CloseReport {

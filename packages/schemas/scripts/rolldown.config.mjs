@@ -14,5 +14,11 @@ export default defineConfig({
   platform: 'node',
   // Herald's own packages stay imports: one HeraldError class, shared with every other package.
   external: [/^node:/, /^@herald\//, 'typescript', /^typia\/lib\/transform/, /^@typia\/core/],
-  output: { dir: 'dist', format: 'esm', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+  output: {
+    dir: 'dist',
+    format: 'esm',
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
 });

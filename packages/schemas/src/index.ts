@@ -6,7 +6,11 @@ export type { Amount, Count, Finite, Id, IsoDateTime } from './tags.js';
 export type { Codec, CodecOptions, ValidationResult } from './codec/codec.js';
 export type { CodecSpec, UnionTag, ValidatorError } from './codec/codec-spec.js';
 export { createCodec } from './codec/create-codec.js';
-export { createOrderEventMessageV1Codec, orderEventMessageV1Codec, orderEventMessageV1SchemaId } from './generated/order-event.v1.codec.js';
+export {
+  createOrderEventMessageV1Codec,
+  orderEventMessageV1Codec,
+  orderEventMessageV1SchemaId,
+} from './generated/order-event.v1.codec.js';
 
 // Validators (typia's, generated: the validator of record behind every codec)
 export { isOrderEventMessageV1, validateOrderEventMessageV1 } from './generated/order-event.v1.validators.js';

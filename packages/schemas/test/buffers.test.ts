@@ -6,7 +6,7 @@ import { lineItem, order, stringifyBytes } from './support/orders.js';
 /** An order whose line items alone take at least `bytes` of JSON. */
 function bigOrder(bytes: number): ReturnType<typeof order> {
   const items = [];
-  for (let size = 0; size < bytes; ) {
+  for (let size = 0; size < bytes;) {
     const item = lineItem({ line_item_id: `li-${items.length}`, product_title: `Item ${items.length} ✓` });
     items.push(item);
     size += stringifyBytes(item).length + 1;
@@ -24,7 +24,9 @@ describe('encode', () => {
 
   it('keeps every message of a run of mixed sizes intact (slabs sized to the traffic)', () => {
     const sizes = [200, 40_000, 300, 15_000, 40_000, 40_000, 5_000, 90_000, 100, 40_000];
-    const messages = Array.from({ length: 60 }, (_, i) => order({ customer_name: `${i}:${'n'.repeat(sizes[i % sizes.length]!)}` }));
+    const messages = Array.from({ length: 60 }, (_, i) =>
+      order({ customer_name: `${i}:${'n'.repeat(sizes[i % sizes.length]!)}` }),
+    );
     const encoded = messages.map((m) => codec.encode(m));
     encoded.forEach((bytes, i) => expect(bytes.equals(stringifyBytes(messages[i]))).toBe(true));
   });

@@ -24,7 +24,20 @@ function write(name: string, text: string): void {
   writeFileSync(resolve(dir, name), text);
 }
 
-write('tsconfig.json', JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', skipLibCheck: true, noEmit: true }, include: ['src'] }));
+write(
+  'tsconfig.json',
+  JSON.stringify({
+    compilerOptions: {
+      strict: true,
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      target: 'ES2022',
+      skipLibCheck: true,
+      noEmit: true,
+    },
+    include: ['src'],
+  }),
+);
 const V1 = `export interface CustomerRegistered {\n  readonly id: string;\n  readonly email: string;\n  readonly tier: 'free' | 'pro';\n}\n`;
 const V2 = `export interface CustomerRegistered {\n  readonly id: string;\n  readonly email: string;\n  readonly tier: 'free' | 'pro' | 'team';\n  readonly referrer?: string | null;\n}\n`;
 const V3 = `export interface CustomerRegistered {\n  readonly id: string;\n  readonly tier: 'free' | 'pro' | 'team';\n  readonly referrer?: string | null;\n  readonly region: string;\n}\n`;
@@ -49,7 +62,12 @@ describe('herald-schemas', { timeout: 300_000 }, () => {
   });
 
   it('answers bad input with one line and exit 2', async () => {
-    for (const argv of [['generate', '--frobnicate'], ['lint'], ['check'], ['check', '--against', 'x', '--mode', 'SIDEWAYS']]) {
+    for (const argv of [
+      ['generate', '--frobnicate'],
+      ['lint'],
+      ['check'],
+      ['check', '--against', 'x', '--mode', 'SIDEWAYS'],
+    ]) {
       const { code, err } = await cli(...argv);
       expect(code, argv.join(' ')).toBe(2);
       expect(err, argv.join(' ')).toHaveLength(1);
@@ -62,12 +80,25 @@ describe('herald-schemas', { timeout: 300_000 }, () => {
     write('bad.contracts.ts', declaration([1]).replace("type: 'CustomerRegistered'", "type: 'CustomerRegisterd'"));
     const missing = await cli('generate', '--config', 'bad.contracts.ts');
     expect(missing.code).toBe(2);
-    expect(missing.err).toEqual([expect.stringMatching(/src\/customer-registered\.v1\.ts: does not export a type named CustomerRegisterd/)]);
-    write('src/broken.ts', 'export interface Broken {\n  readonly id: string;\n  readonly nested: { readonly amount: bigint };\n}\n');
-    write('broken.contracts.ts', declaration([1]).replace("type: 'CustomerRegistered', source: 'src/customer-registered.v1.ts'", "type: 'Broken', source: 'src/broken.ts'"));
+    expect(missing.err).toEqual([
+      expect.stringMatching(/src\/customer-registered\.v1\.ts: does not export a type named CustomerRegisterd/),
+    ]);
+    write(
+      'src/broken.ts',
+      'export interface Broken {\n  readonly id: string;\n  readonly nested: { readonly amount: bigint };\n}\n',
+    );
+    write(
+      'broken.contracts.ts',
+      declaration([1]).replace(
+        "type: 'CustomerRegistered', source: 'src/customer-registered.v1.ts'",
+        "type: 'Broken', source: 'src/broken.ts'",
+      ),
+    );
     const shape = await cli('generate', '--config', 'broken.contracts.ts');
     expect(shape.code).toBe(2);
-    expect(shape.err).toEqual([expect.stringMatching(/src\/broken\.ts: Broken\.nested\.amount: bigint is not supported/)]);
+    expect(shape.err).toEqual([
+      expect.stringMatching(/src\/broken\.ts: Broken\.nested\.amount: bigint is not supported/),
+    ]);
   });
 
   it('generates, then --check passes until the type changes and names the stale file', async () => {
@@ -82,13 +113,17 @@ describe('herald-schemas', { timeout: 300_000 }, () => {
       'wrote schemas/customer-registered.v1.json',
     ]);
     for (const name of ['encoder', 'validators', 'codec']) {
-      expect(readFileSync(resolve(dir, `src/generated/customer-registered.v1.${name}.ts`), 'utf8')).toMatch(/from '@herald\/schemas\/runtime'/);
+      expect(readFileSync(resolve(dir, `src/generated/customer-registered.v1.${name}.ts`), 'utf8')).toMatch(
+        /from '@herald\/schemas\/runtime'/,
+      );
     }
     expect((await cli('generate', '--check')).code).toBe(0);
     write('src/customer-registered.v1.ts', V1.replace("'free' | 'pro'", "'free' | 'pro' | 'vip'"));
     const stale = await cli('generate', '--check');
     expect(stale.code).toBe(1);
-    expect(stale.err).toContain('src/generated/customer-registered.v1.encoder.ts is out of date: run `herald-schemas generate`');
+    expect(stale.err).toContain(
+      'src/generated/customer-registered.v1.encoder.ts is out of date: run `herald-schemas generate`',
+    );
     expect(stale.err).toContain('schemas/customer-registered.v1.json is out of date: run `herald-schemas generate`');
     write('src/customer-registered.v1.ts', V1);
   });
@@ -99,7 +134,10 @@ describe('herald-schemas', { timeout: 300_000 }, () => {
     expect((await cli('generate')).code).toBe(0);
     const published = resolve(dir, 'published');
     mkdirSync(published, { recursive: true });
-    writeFileSync(resolve(published, 'customer-registered.v1.json'), readFileSync(resolve(dir, 'schemas/customer-registered.v1.json')));
+    writeFileSync(
+      resolve(published, 'customer-registered.v1.json'),
+      readFileSync(resolve(dir, 'schemas/customer-registered.v1.json')),
+    );
 
     write('src/customer-registered.v2.ts', V2);
     write('herald.contracts.ts', declaration([1, 2]));
@@ -112,7 +150,10 @@ describe('herald-schemas', { timeout: 300_000 }, () => {
     expect(forward.out.join('\n')).toMatch(/#\/properties\/tier: ENUM_ARRAY_NARROWED/);
 
     expect((await cli('generate')).code).toBe(0);
-    writeFileSync(resolve(published, 'customer-registered.v2.json'), readFileSync(resolve(dir, 'schemas/customer-registered.v2.json')));
+    writeFileSync(
+      resolve(published, 'customer-registered.v2.json'),
+      readFileSync(resolve(dir, 'schemas/customer-registered.v2.json')),
+    );
     write('src/customer-registered.v3.ts', V3);
     write('herald.contracts.ts', declaration([1, 2, 3]));
     const v3 = await cli('check', '--against', 'published');
@@ -135,7 +176,9 @@ describe('herald-schemas', { timeout: 300_000 }, () => {
     write('src/customer-registered.v1.ts', V1.replace("'free' | 'pro'", "'free'"));
     const edited = await cli('check', '--against', 'HEAD');
     expect(edited.code).toBe(1);
-    expect(edited.out).toEqual(['schemas/customer-registered.v1.json: customer-registered v1 changed since it was published (BACKWARD): #/properties/tier: ENUM_ARRAY_NARROWED']);
+    expect(edited.out).toEqual([
+      'schemas/customer-registered.v1.json: customer-registered v1 changed since it was published (BACKWARD): #/properties/tier: ENUM_ARRAY_NARROWED',
+    ]);
     expect((await cli('check', '--against', 'no-such-ref')).code).toBe(2);
   });
 });

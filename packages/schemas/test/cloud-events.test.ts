@@ -42,7 +42,14 @@ describe('cloudEventHeaders', () => {
   it('writes the required attributes, a fresh UUID and the current time by default', () => {
     const before = Date.now();
     const headers = cloudEventHeaders({ type: 'com.herald.order.created.v1', source: '/herald/orders' });
-    expect(Object.keys(headers).sort()).toEqual(['ce_id', 'ce_source', 'ce_specversion', 'ce_time', 'ce_type', 'content-type']);
+    expect(Object.keys(headers).sort()).toEqual([
+      'ce_id',
+      'ce_source',
+      'ce_specversion',
+      'ce_time',
+      'ce_type',
+      'content-type',
+    ]);
     expect(headers).toMatchObject({
       ce_specversion: '1.0',
       ce_source: '/herald/orders',
@@ -75,7 +82,9 @@ describe('cloudEventHeaders', () => {
       ce_dataschema: 'urn:herald:schema:order-event:v1',
       'content-type': 'application/json; charset=utf-8',
     });
-    expect(cloudEventHeaders({ type: 't', source: 's', time: '2025-01-15T11:30:00+01:00' })['ce_time']).toBe('2025-01-15T11:30:00+01:00');
+    expect(cloudEventHeaders({ type: 't', source: 's', time: '2025-01-15T11:30:00+01:00' })['ce_time']).toBe(
+      '2025-01-15T11:30:00+01:00',
+    );
   });
 
   it('names every missing attribute', () => {
@@ -85,13 +94,24 @@ describe('cloudEventHeaders', () => {
   });
 
   it('rejects a time that is not RFC 3339', () => {
-    expect(() => cloudEventHeaders({ type: 't', source: 's', time: '2025-01-15 10:30:00Z' })).toThrow(CloudEventHeadersError);
-    expect(() => cloudEventHeaders({ type: 't', source: 's', time: new Date(Number.NaN) })).toThrow(CloudEventHeadersError);
+    expect(() => cloudEventHeaders({ type: 't', source: 's', time: '2025-01-15 10:30:00Z' })).toThrow(
+      CloudEventHeadersError,
+    );
+    expect(() => cloudEventHeaders({ type: 't', source: 's', time: new Date(Number.NaN) })).toThrow(
+      CloudEventHeadersError,
+    );
   });
 });
 
 describe('parseCloudEventHeaders', () => {
-  const written = cloudEventHeaders({ type: 't.v1', source: '/s', id: 'id-1', time: '2025-01-15T10:30:00Z', subject: 'o-1', dataschema: 'urn:x' });
+  const written = cloudEventHeaders({
+    type: 't.v1',
+    source: '/s',
+    id: 'id-1',
+    time: '2025-01-15T10:30:00Z',
+    subject: 'o-1',
+    dataschema: 'urn:x',
+  });
 
   it('reads back what cloudEventHeaders wrote, from strings or Buffers', () => {
     const expected = {
@@ -113,7 +133,14 @@ describe('parseCloudEventHeaders', () => {
   });
 
   it('leaves optional attributes out when absent, keeps extensions, ignores other headers', () => {
-    const parsed = parseCloudEventHeaders({ ce_specversion: '1.0', ce_id: 'i', ce_source: 's', ce_type: 't', ce_traceparent: 'tp', traceparent: 'x' });
+    const parsed = parseCloudEventHeaders({
+      ce_specversion: '1.0',
+      ce_id: 'i',
+      ce_source: 's',
+      ce_type: 't',
+      ce_traceparent: 'tp',
+      traceparent: 'x',
+    });
     expect(parsed).toEqual({ specversion: '1.0', id: 'i', source: 's', type: 't', extensions: { traceparent: 'tp' } });
   });
 
@@ -122,7 +149,9 @@ describe('parseCloudEventHeaders', () => {
   });
 
   it('names every missing required attribute', () => {
-    const error = caught(() => parseCloudEventHeaders({ ce_type: 't', ce_id: '', 'content-type': 'application/json' })) as CloudEventHeadersError;
+    const error = caught(() =>
+      parseCloudEventHeaders({ ce_type: 't', ce_id: '', 'content-type': 'application/json' }),
+    ) as CloudEventHeadersError;
     expect(error).toBeInstanceOf(CloudEventHeadersError);
     expect(error.missing).toEqual(['specversion', 'id', 'source']);
     expect(error.message).toContain('ce_specversion, ce_id, ce_source');
@@ -163,7 +192,12 @@ describe('withCloudEvents', () => {
   });
 
   it('derives ids from the message when asked, and can omit dataschema', () => {
-    const stable = withCloudEvents(orderEventMessageV1Codec, { source: 's', type: 't', id: (m) => `order-${m.order_id}`, dataschema: null });
+    const stable = withCloudEvents(orderEventMessageV1Codec, {
+      source: 's',
+      type: 't',
+      id: (m) => `order-${m.order_id}`,
+      dataschema: null,
+    });
     const headers = stable.headers(order());
     expect(headers['ce_id']).toBe('order-o-1');
     expect('ce_dataschema' in headers).toBe(false);

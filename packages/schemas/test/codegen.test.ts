@@ -26,16 +26,26 @@ describe('encoder generator', { timeout: 120_000 }, () => {
     ['Tree', /recursive/],
   ])('refuses %s, naming the file and the property path', (name, message) => {
     expect(() => analyseType(program, fixture, name)).toThrow(message);
-    expect(() => analyseType(program, fixture, name)).toThrow(/^test\/fixtures\/unsupported-types\.ts: |unsupported-types\.ts: /);
+    expect(() => analyseType(program, fixture, name)).toThrow(
+      /^test\/fixtures\/unsupported-types\.ts: |unsupported-types\.ts: /,
+    );
   });
 
   it('names a missing type', () => {
-    expect(() => analyseType(program, fixture, 'Missing')).toThrow(/unsupported-types\.ts: does not export a type named Missing/);
+    expect(() => analyseType(program, fixture, 'Missing')).toThrow(
+      /unsupported-types\.ts: does not export a type named Missing/,
+    );
   });
 
   it('emits code for booleans, arrays of scalars, nested arrays and nested objects', () => {
     const { wire } = analyseType(program, fixture, 'Supported');
-    const source = emitEncoder({ typeName: 'Supported', exportName: 'Supported', sourceFile: 'x.ts', wire, runtime: '@herald/schemas/runtime' });
+    const source = emitEncoder({
+      typeName: 'Supported',
+      exportName: 'Supported',
+      sourceFile: 'x.ts',
+      wire,
+      runtime: '@herald/schemas/runtime',
+    });
     expect(source).toContain('export function writeSupported(input: unknown, sink: ByteSink): number');
     expect(source).toMatch(/typeof v\d+ !== 'boolean'/);
     expect(source).toContain('writeJsonTrue');

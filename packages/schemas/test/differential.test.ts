@@ -31,7 +31,12 @@ function expectEncodesLikeStringify(message: OrderEventMessage, seed: number): v
   if (!encoded.equals(expected)) {
     // Show where they part, with the seed that reproduces it.
     const at = encoded.findIndex((byte, i) => byte !== expected[i]);
-    expect({ seed, at, encoded: encoded.subarray(at - 20, at + 20).toString('hex'), expected: expected.subarray(at - 20, at + 20).toString('hex') }).toBeUndefined();
+    expect({
+      seed,
+      at,
+      encoded: encoded.subarray(at - 20, at + 20).toString('hex'),
+      expected: expected.subarray(at - 20, at + 20).toString('hex'),
+    }).toBeUndefined();
   }
   expect(codec.encodeTransient(message).equals(expected)).toBe(true);
   // decode gives back the JSON value: the message itself, but for -0, which JSON writes as 0.
@@ -68,7 +73,19 @@ describe('encode is byte-identical to Buffer.from(JSON.stringify(x))', () => {
   });
 
   it('for lone and paired surrogates, U+2028/2029, quotes, backslashes and controls', () => {
-    const names = ['\ud800', '\udc00', 'x\ud83d', '\ude00x', '\udc00\ud800', '😀', '\ud83d\ude00\ud83d', '\u2028\u2029', '"\\"', '\u0000\u001f\u007f', '\b\f\n\r\t'];
+    const names = [
+      '\ud800',
+      '\udc00',
+      'x\ud83d',
+      '\ude00x',
+      '\udc00\ud800',
+      '😀',
+      '\ud83d\ude00\ud83d',
+      '\u2028\u2029',
+      '"\\"',
+      '\u0000\u001f\u007f',
+      '\b\f\n\r\t',
+    ];
     for (const customer_name of names) {
       const message = order({ customer_name });
       expectEncodesLikeStringify(message, 0);
@@ -92,7 +109,8 @@ describe('encode is byte-identical to Buffer.from(JSON.stringify(x))', () => {
 
   it('for numbers: -0, exponents, float noise, huge integers', () => {
     for (const price of TRICKY_AMOUNTS) expectEncodesLikeStringify(orderWithItem({ price }), 0);
-    for (const quantity of [1, 9, 10, 99, 100, 2 ** 31, 2 ** 32 - 1]) expectEncodesLikeStringify(orderWithItem({ quantity }), 0);
+    for (const quantity of [1, 9, 10, 99, 100, 2 ** 31, 2 ** 32 - 1])
+      expectEncodesLikeStringify(orderWithItem({ quantity }), 0);
     const rng = prng(42);
     for (let i = 0; i < 20000; i++) expectEncodesLikeStringify(order({ total_price: amount(rng) }), i);
   });

@@ -18,11 +18,16 @@ function imports(file: string, seen = new Set<string>()): string[] {
 }
 
 describe('dist bundle', () => {
-  it.each(['dist/index.js', 'dist/runtime.js'])('%s imports nothing but Node built-ins and the shared Herald error model and header rule', (entry) => {
-    const specifiers = imports(resolve(root, entry));
-    expect(specifiers.length).toBeGreaterThan(0);
-    expect([...new Set(specifiers.filter((s) => !s.startsWith('node:')))].sort()).toEqual(entry === 'dist/index.js' ? ['@herald/errors', '@herald/headers'] : ['@herald/errors']);
-  });
+  it.each(['dist/index.js', 'dist/runtime.js'])(
+    '%s imports nothing but Node built-ins and the shared Herald error model and header rule',
+    (entry) => {
+      const specifiers = imports(resolve(root, entry));
+      expect(specifiers.length).toBeGreaterThan(0);
+      expect([...new Set(specifiers.filter((s) => !s.startsWith('node:')))].sort()).toEqual(
+        entry === 'dist/index.js' ? ['@herald/errors', '@herald/headers'] : ['@herald/errors'],
+      );
+    },
+  );
 
   it('only the CLI loads the generator peers (typescript, typia, @typia/core)', () => {
     const outside = imports(resolve(root, 'dist/cli.js')).filter((s) => !s.startsWith('node:'));
@@ -30,7 +35,9 @@ describe('dist bundle', () => {
   });
 
   it('declares no runtime dependency on typia or typescript', () => {
-    const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
     expect(Object.keys(pkg.dependencies ?? {})).toEqual(['@herald/errors', '@herald/headers', '@typia/interface']);
   });
 

@@ -37,7 +37,12 @@ describe('SchemaValidationError', () => {
       '$input.total_price',
       '$input.note',
     ]);
-    expect(error.issues[0]).toEqual({ path: '$input.order_id', expected: 'string & MinLength<1>', received: 'string', value: '' });
+    expect(error.issues[0]).toEqual({
+      path: '$input.order_id',
+      expected: 'string & MinLength<1>',
+      received: 'string',
+      value: '',
+    });
     expect(error.issues[4]).toMatchObject({ path: '$input.total_price', received: 'NaN' });
     expect(error.message).toContain('OrderEventMessage v1 is invalid (6 issues)');
     expect(error.message).toContain('$input.line_items[1].price: expected number & Minimum<0>, got -5');
@@ -48,17 +53,28 @@ describe('SchemaValidationError', () => {
     expect(error).toBeInstanceOf(SchemaValidationError);
     expect(error).toBeInstanceOf(SchemaError);
     expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ name: 'SchemaValidationError', code: 'SCHEMA_VALIDATION', retriable: false, redacted: false });
+    expect(error).toMatchObject({
+      name: 'SchemaValidationError',
+      code: 'SCHEMA_VALIDATION',
+      retriable: false,
+      redacted: false,
+    });
     expect(SchemaError.is(error)).toBe(true);
     // One error model: the shared Herald brand (see @herald/errors), told apart by code.
     expect(HeraldError.is(error)).toBe(true);
   });
 
   it('recognises errors from another copy of the package by brand and code', () => {
-    const foreign = Object.assign(Object.create({ [Symbol.for('herald.error')]: true }) as object, { code: 'SCHEMA_DECODE' });
+    const foreign = Object.assign(Object.create({ [Symbol.for('herald.error')]: true }) as object, {
+      code: 'SCHEMA_DECODE',
+    });
     expect(SchemaError.is(foreign)).toBe(true);
     expect(SchemaError.is({ code: 'SCHEMA_DECODE' })).toBe(false);
-    expect(SchemaError.is(Object.assign(Object.create({ [Symbol.for('herald.error')]: true }) as object, { code: 'QUEUE_FULL_TIMEOUT' }))).toBe(false);
+    expect(
+      SchemaError.is(
+        Object.assign(Object.create({ [Symbol.for('herald.error')]: true }) as object, { code: 'QUEUE_FULL_TIMEOUT' }),
+      ),
+    ).toBe(false);
   });
 
   it('keeps long messages short and lists at most ten issues in the message', () => {
@@ -66,12 +82,16 @@ describe('SchemaValidationError', () => {
     const error = caught(() => codec.encode(many)) as SchemaValidationError;
     expect(error.issues).toHaveLength(25);
     expect(error.message).toContain('… and 15 more');
-    const long = caught(() => codec.encode(order({ order_id: 5, customer_name: 7, created_at: 'y'.repeat(500) }))) as SchemaValidationError;
+    const long = caught(() =>
+      codec.encode(order({ order_id: 5, customer_name: 7, created_at: 'y'.repeat(500) })),
+    ) as SchemaValidationError;
     expect(long.message.length).toBeLessThan(400);
   });
 
   it('has a JSON form with scalar values only', () => {
-    const error = caught(() => codec.encode(order({ line_items: [lineItem(), 'not an item'], customer_name: { first: 'Ada' } }))) as SchemaValidationError;
+    const error = caught(() =>
+      codec.encode(order({ line_items: [lineItem(), 'not an item'], customer_name: { first: 'Ada' } })),
+    ) as SchemaValidationError;
     const json = JSON.parse(JSON.stringify(error)) as { code: string; issues: Array<Record<string, unknown>> };
     expect(json.code).toBe('SCHEMA_VALIDATION');
     expect(json.issues).toEqual([
@@ -100,7 +120,10 @@ describe('redactValues', () => {
 
   it('redacts validate() results too', () => {
     const result = redacting.validate(order({ customer_name: 123456789 }));
-    expect(result).toEqual({ success: false, issues: [{ path: '$input.customer_name', expected: 'string', received: 'number' }] });
+    expect(result).toEqual({
+      success: false,
+      issues: [{ path: '$input.customer_name', expected: 'string', received: 'number' }],
+    });
   });
 
   it('does not quote the payload or keep the parser error when decoding fails', () => {
@@ -134,7 +157,12 @@ describe('SchemaDecodeError', () => {
   it('reports a schema mismatch after parsing as a SchemaValidationError', () => {
     const error = caught(() => codec.decode('{"order_id":"o-1"}')) as SchemaValidationError;
     expect(error).toBeInstanceOf(SchemaValidationError);
-    expect(error.issues.map((i) => i.path)).toEqual(['$input.created_at', '$input.customer_name', '$input.line_items', '$input.total_price']);
+    expect(error.issues.map((i) => i.path)).toEqual([
+      '$input.created_at',
+      '$input.customer_name',
+      '$input.line_items',
+      '$input.total_price',
+    ]);
   });
 
   it('reports a __proto__ key as the extra property it is', () => {

@@ -19,7 +19,10 @@ describe('generated files', () => {
     ]);
     for (const file of files) {
       const onDisk = readFileSync(file.path, 'utf8');
-      expect(onDisk === file.content, `${relative(packageDir, file.path)} is stale: run \`pnpm --filter @herald/schemas generate\``).toBe(true);
+      expect(
+        onDisk === file.content,
+        `${relative(packageDir, file.path)} is stale: run \`pnpm --filter @herald/schemas generate\``,
+      ).toBe(true);
       expect(file.content).not.toMatch(/typia\/lib|\/internal\//);
     }
   });

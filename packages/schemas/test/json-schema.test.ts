@@ -9,7 +9,9 @@ import type { OrderEventMessage } from '../src/index.js';
 import { orderEventMessageV1Codec as codec, orderEventMessageV1SchemaId } from '../src/index.js';
 import { lineItem, order, orderWithItem } from './support/orders.js';
 
-const schema = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../docs/schemas/order-event.v1.json'), 'utf8')) as Record<string, unknown>;
+const schema = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../../docs/schemas/order-event.v1.json'), 'utf8'),
+) as Record<string, unknown>;
 const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false });
 const validate = ajv.compile(schema);
 

@@ -10,7 +10,11 @@ import { orderEventMessageV1Codec as codec } from '../src/index.js';
 import { order, stringifyBytes } from './support/orders.js';
 
 // librdkafka's built-in mock cluster: no broker needed. The typings do not list test.* properties.
-const config = { 'test.mock.num.brokers': 1, dr_msg_cb: true, 'client.id': 'schemas-copy-test' } as ProducerGlobalConfig;
+const config = {
+  'test.mock.num.brokers': 1,
+  dr_msg_cb: true,
+  'client.id': 'schemas-copy-test',
+} as ProducerGlobalConfig;
 const producer = new Kafka.Producer(config);
 const reports = new Map<unknown, (report: DeliveryReport | Error) => void>();
 
@@ -27,12 +31,16 @@ afterAll(async () => {
 });
 
 function delivered(id: number): Promise<DeliveryReport> {
-  return new Promise((resolve, reject) => reports.set(id, (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome))));
+  return new Promise((resolve, reject) =>
+    reports.set(id, (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome))),
+  );
 }
 
 describe('produce() copies the value buffer synchronously', () => {
   it('delivers what encodeTransient returned, although the next encode overwrote it', async () => {
-    const messages = Array.from({ length: 50 }, (_, i) => order({ order_id: `o-${i}`, customer_name: `customer ${i}` }));
+    const messages = Array.from({ length: 50 }, (_, i) =>
+      order({ order_id: `o-${i}`, customer_name: `customer ${i}` }),
+    );
     const pending: Array<Promise<DeliveryReport>> = [];
     for (const [i, message] of messages.entries()) {
       const value = codec.encodeTransient(message);

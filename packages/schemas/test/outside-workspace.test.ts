@@ -39,7 +39,8 @@ async function sh(command: string, args: readonly string[], cwd = project): Prom
 
 async function ok(command: string, args: readonly string[], cwd = project): Promise<string> {
   const r = await sh(command, args, cwd);
-  if (r.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.code}\n${r.stdout}\n${r.stderr}`.slice(0, 4000));
+  if (r.code !== 0)
+    throw new Error(`${command} ${args.join(' ')} exited ${r.code}\n${r.stdout}\n${r.stderr}`.slice(0, 4000));
   return r.stdout;
 }
 
@@ -49,10 +50,13 @@ describe('a project outside the workspace', { timeout: 900_000 }, () => {
   beforeAll(async () => {
     cpSync(resolve(import.meta.dirname, 'fixtures/outside-project'), project, { recursive: true });
     const packs = join(project, 'packs');
-    for (const pkg of ['errors', 'headers', 'native', 'schemas', 'publisher']) await ok('pnpm', ['pack', '--pack-destination', packs], resolve(repo, 'packages', pkg));
-    const version = (pkg: string): string => (JSON.parse(readFileSync(resolve(repo, 'packages', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+    for (const pkg of ['errors', 'headers', 'native', 'schemas', 'publisher'])
+      await ok('pnpm', ['pack', '--pack-destination', packs], resolve(repo, 'packages', pkg));
+    const version = (pkg: string): string =>
+      (JSON.parse(readFileSync(resolve(repo, 'packages', pkg, 'package.json'), 'utf8')) as { version: string }).version;
     const lock = readFileSync(resolve(repo, 'pnpm-lock.yaml'), 'utf8');
-    const locked = (name: string): string => new RegExp(`\\n  '?${name.replace('/', '\\/')}@([^:'(]+)'?:`).exec(lock)?.[1] ?? 'latest';
+    const locked = (name: string): string =>
+      new RegExp(`\\n  '?${name.replace('/', '\\/')}@([^:'(]+)'?:`).exec(lock)?.[1] ?? 'latest';
     writeFileSync(
       join(project, 'package.json'),
       JSON.stringify({
@@ -66,12 +70,22 @@ describe('a project outside the workspace', { timeout: 900_000 }, () => {
           '@opentelemetry/api': locked('@opentelemetry/api'),
         },
         // What generating needs (the CLI's optional peers) and plain tsc: nothing else.
-        devDependencies: { typescript: locked('typescript'), typia: locked('typia'), '@typia/core': locked('@typia/core'), '@types/node': locked('@types/node') },
+        devDependencies: {
+          typescript: locked('typescript'),
+          typia: locked('typia'),
+          '@typia/core': locked('@typia/core'),
+          '@types/node': locked('@types/node'),
+        },
         // The packages' own dependencies on our leaf packages and the native addon, from their tarballs too.
         // pnpm 10 builds only the dependencies it is told to (the native Kafka client from the store's
         // cache; Herald's addon, which falls back to the CKJS transport if it cannot build there).
         pnpm: {
-          overrides: Object.fromEntries(['errors', 'headers', 'native'].map((pkg) => [`@herald/${pkg}`, `file:./packs/herald-${pkg}-${version(pkg)}.tgz`])),
+          overrides: Object.fromEntries(
+            ['errors', 'headers', 'native'].map((pkg) => [
+              `@herald/${pkg}`,
+              `file:./packs/herald-${pkg}-${version(pkg)}.tgz`,
+            ]),
+          ),
           onlyBuiltDependencies: ['@confluentinc/kafka-javascript', '@herald/native'],
         },
       }),
@@ -86,15 +100,37 @@ describe('a project outside the workspace', { timeout: 900_000 }, () => {
     const generated = await ok(bin('herald-schemas'), ['generate']);
     expect(generated).toContain('wrote src/generated/customer-signed-up.v2.codec.ts');
     for (const file of ['v1.encoder', 'v1.validators', 'v1.codec']) {
-      expect(readFileSync(join(project, `src/generated/customer-signed-up.${file}.ts`), 'utf8')).not.toMatch(/from ['"]typia|\/internal\//);
+      expect(readFileSync(join(project, `src/generated/customer-signed-up.${file}.ts`), 'utf8')).not.toMatch(
+        /from ['"]typia|\/internal\//,
+      );
     }
     expect((await sh(bin('herald-schemas'), ['generate', '--check'])).code).toBe(0);
     await ok(bin('tsc'), ['-p', 'tsconfig.json']);
     const out = await ok(process.execPath, ['dist/main.js', brokers().single, `acme-signups-${Date.now()}`]);
-    const result = JSON.parse(out.trim().split('\n').pop()!) as { decoded: unknown[]; headers: Array<{ id: string; type: string; dataschema: string }>; refused: string };
+    const result = JSON.parse(out.trim().split('\n').pop()!) as {
+      decoded: unknown[];
+      headers: Array<{ id: string; type: string; dataschema: string }>;
+      refused: string;
+    };
     expect(result.decoded).toEqual([
-      { customer_id: 'c-1', signed_up_at: '2025-01-15T10:30:00Z', email: 'ada@example.com', plan: 'pro', company: null, channel: { kind: 'web', utm_campaign: 'winter' } },
-      { customer_id: 'c-2', signed_up_at: '2025-01-16T08:00:00+01:00', email: 'grace@example.com', plan: 'enterprise', referrer: 'c-1', company: 'Navy', channel: { kind: 'partner', partner_id: 'p-9' }, locale: 'en-GB' },
+      {
+        customer_id: 'c-1',
+        signed_up_at: '2025-01-15T10:30:00Z',
+        email: 'ada@example.com',
+        plan: 'pro',
+        company: null,
+        channel: { kind: 'web', utm_campaign: 'winter' },
+      },
+      {
+        customer_id: 'c-2',
+        signed_up_at: '2025-01-16T08:00:00+01:00',
+        email: 'grace@example.com',
+        plan: 'enterprise',
+        referrer: 'c-1',
+        company: 'Navy',
+        channel: { kind: 'partner', partner_id: 'p-9' },
+        locale: 'en-GB',
+      },
     ]);
     expect(result.headers).toEqual([
       { id: 'signup-c-1', type: 'com.acme.customer.signed_up.v1', dataschema: 'urn:acme:schema:customer-signed-up:v1' },
@@ -120,6 +156,8 @@ describe('a project outside the workspace', { timeout: 900_000 }, () => {
     const v3 = await sh(bin('herald-schemas'), ['check', '--against', 'published']);
     expect(v3.code).toBe(1);
     expect(v3.stdout).toContain('customer-signed-up v3 vs v2 (BACKWARD): #/properties/plan: ENUM_ARRAY_NARROWED');
-    expect(v3.stdout).toContain('customer-signed-up v3 vs v2 (BACKWARD): #/properties/country: REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL');
+    expect(v3.stdout).toContain(
+      'customer-signed-up v3 vs v2 (BACKWARD): #/properties/country: REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL',
+    );
   });
 });

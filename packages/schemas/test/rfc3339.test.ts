@@ -46,7 +46,11 @@ describe('RFC 3339', () => {
   });
 
   it('CloudEvents ce_time refuses dates that do not exist', () => {
-    expect(() => cloudEventHeaders({ type: 't', source: '/s', time: '2025-02-30T00:00:00Z' })).toThrow(CloudEventHeadersError);
-    expect(cloudEventHeaders({ type: 't', source: '/s', time: '2024-02-29T00:00:00Z' })['ce_time']).toBe('2024-02-29T00:00:00Z');
+    expect(() => cloudEventHeaders({ type: 't', source: '/s', time: '2025-02-30T00:00:00Z' })).toThrow(
+      CloudEventHeadersError,
+    );
+    expect(cloudEventHeaders({ type: 't', source: '/s', time: '2024-02-29T00:00:00Z' })['ce_time']).toBe(
+      '2024-02-29T00:00:00Z',
+    );
   });
 });

@@ -23,11 +23,34 @@ function randomEvent(rng: () => number): ShapesEvent {
   const event = typia.random<ShapesEvent>() as Mutable<ShapesEvent>;
   const overrides: Record<string, () => unknown> = {
     note: () => adversarialString(rng),
-    labels: () => Object.fromEntries(Array.from({ length: Math.floor(rng() * 4) }, () => [adversarialString(rng), adversarialString(rng)])),
+    labels: () =>
+      Object.fromEntries(
+        Array.from({ length: Math.floor(rng() * 4) }, () => [adversarialString(rng), adversarialString(rng)]),
+      ),
     channel: () => pick(rng, ['web', 'store', 'phone']),
     priority: () => pick(rng, [1, 2, 3]),
   };
-  const keys = ['id', 'at', 'logged', 'email', 'site', 'channel', 'priority', 'gift', 'note', 'coupon', 'score', 'delta', 'ratio', 'payment', 'shipping', 'labels', 'counts', 'lines', 'history'];
+  const keys = [
+    'id',
+    'at',
+    'logged',
+    'email',
+    'site',
+    'channel',
+    'priority',
+    'gift',
+    'note',
+    'coupon',
+    'score',
+    'delta',
+    'ratio',
+    'payment',
+    'shipping',
+    'labels',
+    'counts',
+    'lines',
+    'history',
+  ];
   const source = event as unknown as Record<string, unknown>;
   const rebuilt: Record<string, unknown> = {};
   // In contract order (the wire order): optional properties absent, present as undefined, or
@@ -81,7 +104,13 @@ describe('a generated codec for every supported shape', () => {
       (e) => (e['priority'] = pick(rng, [0, 4, '1', 1.5])),
       (e) => (e['coupon'] = pick(rng, [undefined, 1, {}])),
       (e) => (e['note'] = pick(rng, [null, 1])),
-      (e) => (e['payment'] = pick(rng, [{ method: 'cash' }, { method: 'card', last4: '12a4' }, { method: 'invoice', due_days: 121, reference: null }, null])),
+      (e) =>
+        (e['payment'] = pick(rng, [
+          { method: 'cash' },
+          { method: 'card', last4: '12a4' },
+          { method: 'invoice', due_days: 121, reference: null },
+          null,
+        ])),
       (e) => (e['labels'] = pick(rng, [{ a: 1 }, { a: undefined }, [], null])),
       (e) => (e['score'] = pick(rng, [0, 100.5, 0.3, Number.NaN])),
       (e) => (e['delta'] = pick(rng, [2 ** 31, 0.5])),
@@ -108,7 +137,12 @@ describe('a generated codec for every supported shape', () => {
   });
 
   it('reports every issue with its path, and for a union the tag values it allows', () => {
-    const event = { ...randomEvent(prng(3)), channel: 'fax', coupon: 7, payment: { method: 'cash' } } as unknown as ShapesEvent;
+    const event = {
+      ...randomEvent(prng(3)),
+      channel: 'fax',
+      coupon: 7,
+      payment: { method: 'cash' },
+    } as unknown as ShapesEvent;
     const error = (() => {
       try {
         codec.encode(event);
@@ -123,7 +157,12 @@ describe('a generated codec for every supported shape', () => {
     expect(payment.expected).toMatch(/method.*"card".*"invoice".*"voucher".*"gift"/);
     const inBranch = (() => {
       try {
-        codec.encode({ ...event, channel: 'web', coupon: null, payment: { method: 'card', last4: 'x' } } as unknown as ShapesEvent);
+        codec.encode({
+          ...event,
+          channel: 'web',
+          coupon: null,
+          payment: { method: 'card', last4: 'x' },
+        } as unknown as ShapesEvent);
       } catch (e) {
         return (e as SchemaValidationError).issues;
       }
@@ -136,13 +175,19 @@ describe('a generated codec for every supported shape', () => {
     const event = { id: 'e-1', nested: { x: 1, more: [1] }, later: 'v2 field' } as unknown as OpenEvent;
     expect(openEventV1Codec.encode(event).toString()).toBe(JSON.stringify(event));
     expect(openEventV1Codec.decode(JSON.stringify(event))).toEqual(event);
-    expect(openEventV1Codec.encode({ id: 'e-2', kind: 'a', nested: { x: 2 } }).toString()).toBe('{"id":"e-2","kind":"a","nested":{"x":2}}');
-    expect(() => openEventV1Codec.encode({ id: 'e-3', kind: 'c', nested: { x: 2 } } as unknown as OpenEvent)).toThrow(SchemaValidationError);
+    expect(openEventV1Codec.encode({ id: 'e-2', kind: 'a', nested: { x: 2 } }).toString()).toBe(
+      '{"id":"e-2","kind":"a","nested":{"x":2}}',
+    );
+    expect(() => openEventV1Codec.encode({ id: 'e-3', kind: 'c', nested: { x: 2 } } as unknown as OpenEvent)).toThrow(
+      SchemaValidationError,
+    );
   });
 });
 
 describe('the generated JSON Schema', () => {
-  const schema = JSON.parse(readFileSync(resolve(import.meta.dirname, 'fixtures/shapes/generated/shapes-event.v1.json'), 'utf8')) as object;
+  const schema = JSON.parse(
+    readFileSync(resolve(import.meta.dirname, 'fixtures/shapes/generated/shapes-event.v1.json'), 'utf8'),
+  ) as object;
   const validate = new Ajv2020({ strict: true, allErrors: true, validateFormats: false }).compile(schema);
 
   it('accepts what the codec accepts and rejects what it rejects', () => {

@@ -18,7 +18,9 @@ describe('unusual inputs', () => {
         readonly price: number,
       ) {}
     }
-    const items = plain.line_items.map((i) => new LineItem(i.line_item_id, i.product_id, i.product_title, i.quantity, i.price));
+    const items = plain.line_items.map(
+      (i) => new LineItem(i.line_item_id, i.product_id, i.product_title, i.quantity, i.price),
+    );
     const message = order({ line_items: items });
     expect(codec.encode(message).equals(stringifyBytes(message))).toBe(true);
     expect(codec.encode(message).equals(plainBytes)).toBe(true);
@@ -26,11 +28,21 @@ describe('unusual inputs', () => {
 
   it('prototype getters are read (typia validates them), where JSON.stringify would write {}', () => {
     class Order {
-      get order_id(): string { return plain.order_id; }
-      get created_at(): string { return plain.created_at; }
-      get customer_name(): string { return plain.customer_name; }
-      get line_items(): typeof plain.line_items { return plain.line_items; }
-      get total_price(): number { return plain.total_price; }
+      get order_id(): string {
+        return plain.order_id;
+      }
+      get created_at(): string {
+        return plain.created_at;
+      }
+      get customer_name(): string {
+        return plain.customer_name;
+      }
+      get line_items(): typeof plain.line_items {
+        return plain.line_items;
+      }
+      get total_price(): number {
+        return plain.total_price;
+      }
     }
     const message = new Order();
     expect(JSON.stringify(message)).toBe('{}');

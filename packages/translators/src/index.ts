@@ -26,7 +26,13 @@ export { toOrderEventMessage } from './translators/to-order-event-message.js';
 // The order-extraction use case
 export { ExtractOrdersUseCase } from './use-cases/extract-orders-use-case.js';
 export type { ExtractOrdersOptions } from './use-cases/extract-orders-options.js';
-export type { ExtractProgress, ExtractReport, FailureStage, OrderFailure, RunFailure } from './use-cases/extract-report.js';
+export type {
+  ExtractProgress,
+  ExtractReport,
+  FailureStage,
+  OrderFailure,
+  RunFailure,
+} from './use-cases/extract-report.js';
 export type { OrderEventSink } from './use-cases/order-event-sink.js';
 
 // The gateway port (source -> domain). The gateways themselves live at subpaths:

@@ -26,7 +26,14 @@ export function parseProducerPerformance(stdout: string, payloadBytes: number): 
     mibPerSec: (rate * payloadBytes) / (1024 * 1024),
     cpuUsPerMsg: null,
     peakRssMiB: null,
-    latencyMs: { count: messages, p50: Number(m[7]), p95: Number(m[8]), p99: Number(m[9]), p999: Number(m[10]), max: Number(m[6]) },
+    latencyMs: {
+      count: messages,
+      p50: Number(m[7]),
+      p95: Number(m[8]),
+      p99: Number(m[9]),
+      p999: Number(m[10]),
+      max: Number(m[6]),
+    },
     errors: {},
   };
 }
@@ -65,24 +72,40 @@ export async function runJava(workload: Workload, payloadBytes: number, timeoutM
     const result = await runTool(
       'ProducerPerformance',
       [
-        '--topic', workload.topic,
-        '--num-records', String(workload.messages + workload.warmup),
-        '--warmup-records', String(workload.warmup),
-        '--payload-file', workload.ordersFile,
-        '--key-distribution', 'random',
-        '--record-key-range', '1024',
-        '--throughput', '-1',
-        '--bootstrap-server', workload.bootstrap,
-        '--command-property', ...props,
+        '--topic',
+        workload.topic,
+        '--num-records',
+        String(workload.messages + workload.warmup),
+        '--warmup-records',
+        String(workload.warmup),
+        '--payload-file',
+        workload.ordersFile,
+        '--key-distribution',
+        'random',
+        '--record-key-range',
+        '1024',
+        '--throughput',
+        '-1',
+        '--bootstrap-server',
+        workload.bootstrap,
+        '--command-property',
+        ...props,
       ],
       { heap: '512m', timeoutMs, allowFailure: true },
     );
     stdout = result.stdout;
   } catch (error) {
-    return { status: 'unavailable', reason: `ProducerPerformance could not run: ${(error as Error).message.split('\n')[0] ?? ''}` };
+    return {
+      status: 'unavailable',
+      reason: `ProducerPerformance could not run: ${(error as Error).message.split('\n')[0] ?? ''}`,
+    };
   }
   const measurement = parseProducerPerformance(stdout, payloadBytes);
-  if (measurement === null) return { status: 'failed', reason: `no summary line in ProducerPerformance output: ${stdout.trim().split('\n').slice(-2).join(' | ')}` };
+  if (measurement === null)
+    return {
+      status: 'failed',
+      reason: `no summary line in ProducerPerformance output: ${stdout.trim().split('\n').slice(-2).join(' | ')}`,
+    };
   return {
     status: 'ok',
     measurement,
@@ -95,6 +118,10 @@ export async function runJava(workload: Workload, payloadBytes: number, timeoutM
       batching: `Java accumulator (linger), batch.size ${s.batchSize ?? 1_000_000}`,
       perMessage: 'ready payload bytes from the same file, random integer key of 1024, no headers, callback per record',
     },
-    unmatched: ['no headers (ProducerPerformance cannot send them)', 'keys are integers 0..1023, not order ids', 'CPU and RSS not measured (JVM)'],
+    unmatched: [
+      'no headers (ProducerPerformance cannot send them)',
+      'keys are integers 0..1023, not order ids',
+      'CPU and RSS not measured (JVM)',
+    ],
   };
 }

@@ -27,18 +27,29 @@ export const contender: NodeContender = {
     const s = workload.settings;
     const orders = loadOrders(workload);
     const n = orders.length;
-    const producer = new KafkaJS.Kafka({ kafkaJS: { brokers: workload.bootstrap.split(','), logLevel: KafkaJS.logLevel.ERROR } }).producer({
+    const producer = new KafkaJS.Kafka({
+      kafkaJS: { brokers: workload.bootstrap.split(','), logLevel: KafkaJS.logLevel.ERROR },
+    }).producer({
       'linger.ms': s.lingerMs,
       partitioner: 'murmur2_random',
       ...(s.batchSize === undefined ? {} : { 'batch.size': s.batchSize }),
-      kafkaJS: { acks: s.acks === 'all' ? -1 : s.acks, idempotent: s.idempotence, compression: compressionOf(s.compression), maxInFlightRequests: 5 },
+      kafkaJS: {
+        acks: s.acks === 'all' ? -1 : s.acks,
+        idempotent: s.idempotence,
+        compression: compressionOf(s.compression),
+        maxInFlightRequests: 5,
+      },
     });
     await producer.connect();
     const send = (from: number, to: number): Promise<void> => {
       const messages = [];
       for (let i = from; i < to; i++) {
         const order = orders[i % n]!;
-        messages.push({ key: order.order_id, value: Buffer.from(JSON.stringify(order)), headers: naiveCloudEventHeaders() });
+        messages.push({
+          key: order.order_id,
+          value: Buffer.from(JSON.stringify(order)),
+          headers: naiveCloudEventHeaders(),
+        });
       }
       return producer.send({ topic: workload.topic, messages }).then(() => undefined);
     };

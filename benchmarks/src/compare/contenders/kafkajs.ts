@@ -32,7 +32,11 @@ export const contender: NodeContender = {
     const orders = loadOrders(workload);
     const n = orders.length;
     // kafkajs keeps ordering with idempotence only with one request in flight per broker.
-    const producer = new Kafka({ clientId: 'herald-bench', brokers: workload.bootstrap.split(','), logLevel: logLevel.ERROR }).producer({
+    const producer = new Kafka({
+      clientId: 'herald-bench',
+      brokers: workload.bootstrap.split(','),
+      logLevel: logLevel.ERROR,
+    }).producer({
       idempotent: s.idempotence,
       maxInFlightRequests: s.idempotence ? 1 : 5,
       createPartitioner: Partitioners.DefaultPartitioner,
@@ -44,7 +48,11 @@ export const contender: NodeContender = {
       const messages = [];
       for (let i = from; i < to; i++) {
         const order = orders[i % n]!;
-        messages.push({ key: order.order_id, value: Buffer.from(JSON.stringify(order)), headers: naiveCloudEventHeaders() });
+        messages.push({
+          key: order.order_id,
+          value: Buffer.from(JSON.stringify(order)),
+          headers: naiveCloudEventHeaders(),
+        });
       }
       return producer.send({ topic: workload.topic, messages, acks, compression }).then(() => undefined);
     };

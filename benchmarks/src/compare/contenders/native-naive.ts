@@ -17,7 +17,10 @@ export const contender: NodeContender = {
     return {
       status: 'ok',
       measurement,
-      ranWith: nativeRanWith(workload, 'JSON.stringify + Buffer.from, 7 CloudEvents headers, key, delivery report counted (no validation)'),
+      ranWith: nativeRanWith(
+        workload,
+        'JSON.stringify + Buffer.from, 7 CloudEvents headers, key, delivery report counted (no validation)',
+      ),
       unmatched: [],
     };
   },

@@ -5,7 +5,9 @@ import { Pacer } from '../../common/pacer.js';
 import type { Workload } from '../workload.js';
 
 const QUEUE_FULL = kafka.CODES.ERRORS.ERR__QUEUE_FULL;
-const codeNames = new Map<number, string>(Object.entries(kafka.CODES.ERRORS as Record<string, number>).map(([name, code]) => [code, name]));
+const codeNames = new Map<number, string>(
+  Object.entries(kafka.CODES.ERRORS as Record<string, number>).map(([name, code]) => [code, name]),
+);
 
 /** Produces message `i` (its index is the opaque); throws what `produce()` throws. */
 export type ProduceOne = (producer: Producer, i: number) => void;
@@ -16,7 +18,11 @@ export type ProduceOne = (producer: Producer, i: number) => void;
  * loop and the ceiling, which differ only in `produceOne`.
  */
 export async function runNativeLoop(workload: Workload, payloadBytes: number, produceOne: ProduceOne) {
-  const producer: Producer = new kafka.Producer({ ...workload.rdkafka, 'bootstrap.servers': workload.bootstrap, dr_cb: true });
+  const producer: Producer = new kafka.Producer({
+    ...workload.rdkafka,
+    'bootstrap.servers': workload.bootstrap,
+    dr_cb: true,
+  });
   await new Promise<void>((resolve, reject) => producer.connect({}, (error) => (error ? reject(error) : resolve())));
   producer.setPollInBackground(true);
   let meter: Meter | undefined;

@@ -26,7 +26,12 @@ export const contender: NodeContender = {
       const messages = [];
       for (let i = from; i < to; i++) {
         const order = orders[i % n]!;
-        messages.push({ topic, key: order.order_id, value: Buffer.from(JSON.stringify(order)), headers: naiveCloudEventHeaders() });
+        messages.push({
+          topic,
+          key: order.order_id,
+          value: Buffer.from(JSON.stringify(order)),
+          headers: naiveCloudEventHeaders(),
+        });
       }
       return producer.send({ messages }).then(() => undefined);
     };

@@ -26,7 +26,10 @@ export const outboxRecordCodec: EventEncoder<OutboxRecord> = Object.freeze({
 });
 
 /** Options of {@link createRelayPublisher}: a publisher's, minus what the rows already carry. */
-export type RelayPublisherOptions = Omit<PublisherOptions<OutboxRecord>, 'topic' | 'route' | 'codec' | 'key' | 'headers'>;
+export type RelayPublisherOptions = Omit<
+  PublisherOptions<OutboxRecord>,
+  'topic' | 'route' | 'codec' | 'key' | 'headers'
+>;
 
 /**
  * A Herald publisher for the relay: each row goes to its stored topic with its stored key, value
@@ -35,5 +38,10 @@ export type RelayPublisherOptions = Omit<PublisherOptions<OutboxRecord>, 'topic'
  * @throws {InvalidOptionsError} when the options are invalid.
  */
 export function createRelayPublisher(options: RelayPublisherOptions): EventPublisher<OutboxRecord> {
-  return createPublisher<OutboxRecord>({ ...options, route: (r) => r.topic, codec: outboxRecordCodec, key: (r) => r.key });
+  return createPublisher<OutboxRecord>({
+    ...options,
+    route: (r) => r.topic,
+    codec: outboxRecordCodec,
+    key: (r) => r.key,
+  });
 }

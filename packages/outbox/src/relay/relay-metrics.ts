@@ -13,14 +13,29 @@ export class RelayMetrics {
   constructor(meterProvider: MeterProvider | undefined, table: string) {
     const meter = (meterProvider ?? metrics.getMeterProvider()).getMeter('@herald/outbox');
     this.#attributes = { 'herald.outbox.table': table };
-    this.#published = meter.createCounter('herald.outbox.published', { unit: '{row}', description: 'Rows the broker acked and the relay marked published' });
-    this.#attempts = meter.createCounter('herald.outbox.attempts', { unit: '{attempt}', description: 'Publish attempts, by outcome (acked, failed)' });
-    this.#quarantined = meter.createCounter('herald.outbox.quarantined', { unit: '{row}', description: 'Rows moved to the quarantine table' });
+    this.#published = meter.createCounter('herald.outbox.published', {
+      unit: '{row}',
+      description: 'Rows the broker acked and the relay marked published',
+    });
+    this.#attempts = meter.createCounter('herald.outbox.attempts', {
+      unit: '{attempt}',
+      description: 'Publish attempts, by outcome (acked, failed)',
+    });
+    this.#quarantined = meter.createCounter('herald.outbox.quarantined', {
+      unit: '{row}',
+      description: 'Rows moved to the quarantine table',
+    });
     meter
-      .createObservableGauge('herald.outbox.lag', { unit: 's', description: 'Age of the oldest committed unpublished row' })
+      .createObservableGauge('herald.outbox.lag', {
+        unit: 's',
+        description: 'Age of the oldest committed unpublished row',
+      })
       .addCallback((result) => result.observe(this.lagSeconds, this.#attributes));
     meter
-      .createObservableGauge('herald.outbox.active', { unit: '1', description: '1 while this relay holds the table lock' })
+      .createObservableGauge('herald.outbox.active', {
+        unit: '1',
+        description: '1 while this relay holds the table lock',
+      })
       .addCallback((result) => result.observe(this.active ? 1 : 0, this.#attributes));
   }
 

@@ -70,17 +70,24 @@ export interface ResolvedRelayOptions {
   readonly meterProvider: MeterProvider | undefined;
 }
 
-const positiveInt = (name: string, value: number | undefined, fallback: number): number => integerOption(name, value, fallback);
+const positiveInt = (name: string, value: number | undefined, fallback: number): number =>
+  integerOption(name, value, fallback);
 
 /** Checks relay options and fills in defaults; never touches the caller's objects. */
 export function resolveRelayOptions(options: OutboxRelayOptions): ResolvedRelayOptions {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionsError('options', 'options are required');
   const { pool, publisher } = options;
-  if (typeof pool?.query !== 'function' || typeof pool.connect !== 'function') throw new InvalidOptionsError('pool', '`pool` must be a pg Pool');
-  if (typeof publisher?.publish !== 'function') throw new InvalidOptionsError('publisher', '`publisher` must be a Herald publisher (createRelayPublisher)');
+  if (typeof pool?.query !== 'function' || typeof pool.connect !== 'function')
+    throw new InvalidOptionsError('pool', '`pool` must be a pg Pool');
+  if (typeof publisher?.publish !== 'function')
+    throw new InvalidOptionsError('publisher', '`publisher` must be a Herald publisher (createRelayPublisher)');
   const batchSize = positiveInt('batchSize', options.batchSize, 1000);
   const maxInFlight = positiveInt('maxInFlight', options.maxInFlight, 20_000);
-  if (maxInFlight < batchSize) throw new InvalidOptionsError('maxInFlight', `maxInFlight (${maxInFlight}) must be at least batchSize (${batchSize})`);
+  if (maxInFlight < batchSize)
+    throw new InvalidOptionsError(
+      'maxInFlight',
+      `maxInFlight (${maxInFlight}) must be at least batchSize (${batchSize})`,
+    );
   const retryBackoffMs = positiveInt('retryBackoffMs', options.retryBackoffMs, 500);
   const r = options.retention;
   return {

@@ -89,7 +89,8 @@ class Relay implements OutboxRelay {
   #holdUntil = 0;
   #failStreak = 0;
   #retaining = false;
-  readonly #onPoolError = (error: Error) => this.#log.warn('outbox relay: idle pool connection failed', { error: error.message });
+  readonly #onPoolError = (error: Error) =>
+    this.#log.warn('outbox relay: idle pool connection failed', { error: error.message });
 
   constructor(options: ResolvedRelayOptions) {
     this.#o = options;
@@ -179,7 +180,8 @@ class Relay implements OutboxRelay {
         await session.query(`LISTEN ${this.#o.names.channelIdent}`);
         await this.#lead(session);
       } catch (error) {
-        if (!this.#stopping) this.#log.warn('outbox relay: database session failed; retrying', { error: messageOf(error) });
+        if (!this.#stopping)
+          this.#log.warn('outbox relay: database session failed; retrying', { error: messageOf(error) });
       } finally {
         this.#leader = false;
         this.#metrics.active = false;
@@ -198,7 +200,10 @@ class Relay implements OutboxRelay {
   async #acquire(session: PoolClient): Promise<boolean> {
     let logged = false;
     while (!this.#stopping) {
-      const { rows } = await session.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [LOCK_CLASS, this.#o.names.name]);
+      const { rows } = await session.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked',
+        [LOCK_CLASS, this.#o.names.name],
+      );
       if (rows[0]?.locked === true) return true;
       if (!logged) this.#log.info('outbox relay standing by: another relay holds the table lock');
       logged = true;
@@ -231,7 +236,8 @@ class Relay implements OutboxRelay {
         .finally(() => (beating = false));
     }, o.standbyPollMs);
     const lag = setInterval(() => void this.#refreshLag(), o.lagIntervalMs);
-    const retention = o.retention === false ? undefined : setInterval(() => void this.#retain(), o.retention.intervalMs);
+    const retention =
+      o.retention === false ? undefined : setInterval(() => void this.#retain(), o.retention.intervalMs);
     void this.#refreshLag();
     void this.#retain();
     let cursor: Cursor | null = null;
@@ -308,7 +314,9 @@ class Relay implements OutboxRelay {
         (error: unknown) => error ?? new Error('publish failed'),
       );
     // The enqueueing request's trace context becomes the parent of the send span.
-    return record.headers['traceparent'] === undefined ? send() : context.with(propagation.extract(ROOT_CONTEXT, record.headers, headerGetter), send);
+    return record.headers['traceparent'] === undefined
+      ? send()
+      : context.with(propagation.extract(ROOT_CONTEXT, record.headers, headerGetter), send);
   }
 
   async #settle(records: readonly OutboxRecord[], errors: readonly unknown[]): Promise<void> {
@@ -316,7 +324,10 @@ class Relay implements OutboxRelay {
     const failed = new Map<string, FailureGroup & { ids: string[] }>();
     records.forEach((record, i) => {
       const error = errors[i];
-      const code = typeof (error as { code?: unknown } | undefined)?.code === 'string' ? (error as { code: string }).code : undefined;
+      const code =
+        typeof (error as { code?: unknown } | undefined)?.code === 'string'
+          ? (error as { code: string }).code
+          : undefined;
       // With the publisher's dead-letter option the event is durably in the dead-letter topic: done.
       if (error === undefined || code === 'DEAD_LETTERED') {
         acked.push(record.id);
@@ -337,17 +348,27 @@ class Relay implements OutboxRelay {
     // A failed row is read again first (its position is the oldest), before any later row is sent.
     this.#fresh = true;
     this.#failStreak++;
-    this.#holdUntil = Date.now() + Math.min(this.#o.retryBackoffMs * 2 ** (this.#failStreak - 1), this.#o.maxRetryBackoffMs);
+    this.#holdUntil =
+      Date.now() + Math.min(this.#o.retryBackoffMs * 2 ** (this.#failStreak - 1), this.#o.maxRetryBackoffMs);
     for (const group of failed.values()) {
       this.#stats.failedAttempts += group.ids.length;
       this.#metrics.failed(group.ids.length);
-      this.#log.warn('outbox rows failed to publish; will retry', { rows: group.ids.length, code: group.code, retriable: group.retriable, error: group.message });
+      this.#log.warn('outbox rows failed to publish; will retry', {
+        rows: group.ids.length,
+        code: group.code,
+        retriable: group.retriable,
+        error: group.message,
+      });
       try {
         const quarantined = await this.#store.recordFailures(group, this.#o.maxAttempts);
         if (quarantined > 0) {
           this.#stats.quarantined += quarantined;
           this.#metrics.quarantined(quarantined);
-          this.#log.error('outbox rows quarantined after their last attempt', { rows: quarantined, code: group.code, error: group.message });
+          this.#log.error('outbox rows quarantined after their last attempt', {
+            rows: quarantined,
+            code: group.code,
+            error: group.message,
+          });
         }
       } catch (error) {
         this.#log.warn('outbox relay: recording failures failed', { error: messageOf(error) });
@@ -362,7 +383,10 @@ class Relay implements OutboxRelay {
       this.#metrics.acked(ids.length);
     } catch (error) {
       this.#unmarked.push(...ids);
-      this.#log.warn('outbox relay: marking acked rows failed; will retry', { rows: ids.length, error: messageOf(error) });
+      this.#log.warn('outbox relay: marking acked rows failed; will retry', {
+        rows: ids.length,
+        error: messageOf(error),
+      });
     }
   }
 
@@ -386,7 +410,10 @@ class Relay implements OutboxRelay {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     if (this.#inFlight > 0 || this.#unmarked.length > 0) {
-      this.#log.warn('outbox relay stopped with rows unsettled; the next relay sends them again', { inFlight: this.#inFlight, unmarked: this.#unmarked.length });
+      this.#log.warn('outbox relay stopped with rows unsettled; the next relay sends them again', {
+        inFlight: this.#inFlight,
+        unmarked: this.#unmarked.length,
+      });
     }
   }
 

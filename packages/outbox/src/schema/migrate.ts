@@ -29,14 +29,19 @@ export async function migrate(db: Pool | ClientBase, options: MigrateOptions = {
     await client.query('BEGIN');
     try {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`herald_outbox_migrate:${names.name}`]);
-      await client.query(`CREATE TABLE IF NOT EXISTS ${names.migrations} (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS ${names.migrations} (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
       const done = await client.query<{ version: number }>(`SELECT version FROM ${names.migrations}`);
       const have = new Set(done.rows.map((r) => r.version));
       const applied: number[] = [];
       for (const m of migrations) {
         if (have.has(m.version)) continue;
         await client.query(m.sql(names));
-        await client.query(`INSERT INTO ${names.migrations} (version, description) VALUES ($1, $2)`, [m.version, m.description]);
+        await client.query(`INSERT INTO ${names.migrations} (version, description) VALUES ($1, $2)`, [
+          m.version,
+          m.description,
+        ]);
         applied.push(m.version);
       }
       await client.query('COMMIT');

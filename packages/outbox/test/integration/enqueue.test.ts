@@ -12,7 +12,11 @@ import { createOutbox, migrate, tableNames } from '../../src/index.js';
 import { postgres } from '../../../../test-support/postgres.js';
 import { count, createPool, freshTable } from '../support/fixtures.js';
 
-const codec = withCloudEvents(orderEventMessageV1Codec, { source: '/shop/orders', type: eventType('order.created', 1), subject: (o) => o.order_id });
+const codec = withCloudEvents(orderEventMessageV1Codec, {
+  source: '/shop/orders',
+  type: eventType('order.created', 1),
+  subject: (o) => o.order_id,
+});
 const order = (id: string, total = 10): OrderEventMessage => ({
   order_id: id,
   created_at: '2026-12-01T10:00:00Z',
@@ -66,7 +70,10 @@ describe('enqueue', () => {
       const { rows } = await client.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
       return { ...stored, xid: rows[0]!.xid };
     });
-    const { rows } = await pool.query(`SELECT * , transaction_id::text AS xid FROM ${tableNames(table).table} WHERE event_id = $1`, [eventId]);
+    const { rows } = await pool.query(
+      `SELECT * , transaction_id::text AS xid FROM ${tableNames(table).table} WHERE event_id = $1`,
+      [eventId],
+    );
     const row = rows[0];
     const expected = createRecordEncoder(options)(order('o-1'));
     expect(row.xid).toBe(xid);
@@ -82,13 +89,19 @@ describe('enqueue', () => {
     expect(row.attempts).toBe(0);
   });
 
-  it('throws the publisher\'s EncodeError (the codec\'s SchemaValidationError as cause) for an invalid event and inserts nothing', async () => {
+  it("throws the publisher's EncodeError (the codec's SchemaValidationError as cause) for an invalid event and inserts nothing", async () => {
     const outbox = createOutbox({ topic: 'orders', codec, key: (o: OrderEventMessage) => o.order_id, table });
     const before = await count(pool, table);
-    const error = await inTransaction((client) => outbox.enqueue(client, { ...order('bad'), total_price: -1 })).catch((e: unknown) => e);
+    const error = await inTransaction((client) => outbox.enqueue(client, { ...order('bad'), total_price: -1 })).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(EncodeError);
     expect((error as EncodeError).cause).toBeInstanceOf(SchemaValidationError);
-    await expect(inTransaction((client) => outbox.enqueueMany(client, [order('ok-1'), { ...order('bad'), created_at: 'yesterday' }]))).rejects.toBeInstanceOf(EncodeError);
+    await expect(
+      inTransaction((client) =>
+        outbox.enqueueMany(client, [order('ok-1'), { ...order('bad'), created_at: 'yesterday' }]),
+      ),
+    ).rejects.toBeInstanceOf(EncodeError);
     const badKey = createOutbox({ topic: 'orders', codec, key: () => 42 as unknown as string, table });
     await expect(inTransaction((client) => badKey.enqueue(client, order('k')))).rejects.toBeInstanceOf(InvalidKeyError);
     expect(await count(pool, table)).toBe(before);
@@ -101,24 +114,42 @@ describe('enqueue', () => {
   });
 
   it('enqueueMany inserts every event in order, one sequence each, in one transaction', async () => {
-    const outbox = createOutbox({ route: () => 'orders.many', codec, key: (o: OrderEventMessage) => o.order_id, table, aggregate: (o) => ({ type: 'order', id: o.order_id }) });
-    const stored = await inTransaction((client) => outbox.enqueueMany(client, [order('m-1'), order('m-2'), order('m-3')]));
-    const { rows } = await pool.query<{ event_id: string; aggregate_type: string; aggregate_id: string; xid: string }>(`SELECT event_id, aggregate_type, aggregate_id, transaction_id::text AS xid FROM ${tableNames(table).table} WHERE topic = 'orders.many' ORDER BY id`);
+    const outbox = createOutbox({
+      route: () => 'orders.many',
+      codec,
+      key: (o: OrderEventMessage) => o.order_id,
+      table,
+      aggregate: (o) => ({ type: 'order', id: o.order_id }),
+    });
+    const stored = await inTransaction((client) =>
+      outbox.enqueueMany(client, [order('m-1'), order('m-2'), order('m-3')]),
+    );
+    const { rows } = await pool.query<{ event_id: string; aggregate_type: string; aggregate_id: string; xid: string }>(
+      `SELECT event_id, aggregate_type, aggregate_id, transaction_id::text AS xid FROM ${tableNames(table).table} WHERE topic = 'orders.many' ORDER BY id`,
+    );
     expect(rows.map((r) => r.event_id)).toEqual(stored.map((s) => s.eventId));
     expect(rows.map((r) => r.aggregate_id)).toEqual(['m-1', 'm-2', 'm-3']);
     expect(new Set(rows.map((r) => r.xid)).size).toBe(1);
     expect(rows[0]!.aggregate_type).toBe('order');
   });
 
-  it('captures the caller\'s trace context as traceparent', async () => {
+  it("captures the caller's trace context as traceparent", async () => {
     const manager = new AsyncLocalStorageContextManager().enable();
     context.setGlobalContextManager(manager);
     propagation.setGlobalPropagator(new W3CTraceContextPropagator());
     try {
       const outbox = createOutbox({ topic: 'orders', codec, table });
-      const spanContext = { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', traceFlags: TraceFlags.SAMPLED };
-      const { eventId } = await context.with(trace.setSpanContext(ROOT_CONTEXT, spanContext), () => inTransaction((client) => outbox.enqueue(client, order('traced'))));
-      const { rows } = await pool.query(`SELECT headers FROM ${tableNames(table).table} WHERE event_id = $1`, [eventId]);
+      const spanContext = {
+        traceId: '0af7651916cd43dd8448eb211c80319c',
+        spanId: 'b7ad6b7169203331',
+        traceFlags: TraceFlags.SAMPLED,
+      };
+      const { eventId } = await context.with(trace.setSpanContext(ROOT_CONTEXT, spanContext), () =>
+        inTransaction((client) => outbox.enqueue(client, order('traced'))),
+      );
+      const { rows } = await pool.query(`SELECT headers FROM ${tableNames(table).table} WHERE event_id = $1`, [
+        eventId,
+      ]);
       expect(rows[0].headers.traceparent).toBe('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01');
     } finally {
       propagation.disable();

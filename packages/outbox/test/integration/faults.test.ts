@@ -26,7 +26,10 @@ beforeAll(async () => {
   // The machine-wide lock (other worktrees), then the suite's own (other test files of this run).
   release = await acquireFaultLock();
   unlockSuite = await lockFaultBroker(900_000);
-  [broker, server] = await Promise.all([ensureKafka({ mode: 'fault', log: false }), ensurePostgres({ instance: 'fault', log: false })]);
+  [broker, server] = await Promise.all([
+    ensureKafka({ mode: 'fault', log: false }),
+    ensurePostgres({ instance: 'fault', log: false }),
+  ]);
   pool = createPool(server.url, 10);
 }, 1_200_000);
 afterAll(async () => {
@@ -51,8 +54,23 @@ describe.sequential('outbox faults', () => {
     const outbox = createOutbox<OracleEvent>({ topic, codec: oracleCodec, key: (e) => e.key, table });
     const logger = memoryLogger();
     // Deliveries time out while the broker is away: the relay's retry path runs, not only librdkafka's.
-    const publisher = createRelayPublisher({ brokers: broker.bootstrap, logger, kafka: { messageTimeoutMs: 5000 }, connectTimeoutMs: 60_000 });
-    const relay = createOutboxRelay({ pool, publisher, table, logger, pollIntervalMs: 200, retryBackoffMs: 200, maxRetryBackoffMs: 2000, standbyPollMs: 500, maxInFlight: 5000 });
+    const publisher = createRelayPublisher({
+      brokers: broker.bootstrap,
+      logger,
+      kafka: { messageTimeoutMs: 5000 },
+      connectTimeoutMs: 60_000,
+    });
+    const relay = createOutboxRelay({
+      pool,
+      publisher,
+      table,
+      logger,
+      pollIntervalMs: 200,
+      retryBackoffMs: 200,
+      maxRetryBackoffMs: 2000,
+      standbyPollMs: 500,
+      maxInFlight: 5000,
+    });
     cleanups.push(async () => {
       await relay.stop();
       await publisher.close();
@@ -61,7 +79,14 @@ describe.sequential('outbox faults', () => {
     await relay.whenActive();
 
     // Some traffic while Kafka is up, then the broker dies and writers go on for the 30 s it is away.
-    const before = await runWriters(pool, outbox, { idPrefix: 'before', writers: 4, events: 1_000, keysPerWriter: 20, rollbackRate: 0.1, maxPerTransaction: 20 });
+    const before = await runWriters(pool, outbox, {
+      idPrefix: 'before',
+      writers: 4,
+      events: 1_000,
+      keysPerWriter: 20,
+      rollbackRate: 0.1,
+      maxPerTransaction: 20,
+    });
     await broker.killNode(1, 'SIGKILL');
     brokerDown = true;
     const downAt = Date.now();
@@ -82,16 +107,28 @@ describe.sequential('outbox faults', () => {
     brokerDown = false;
 
     // Once the relay is catching up, PostgreSQL crashes (immediate shutdown) and comes back.
-    await expect.poll(() => relay.stats.published, { timeout: 60_000, interval: 50 }).toBeGreaterThan(before.committed.size + 1_000);
+    await expect
+      .poll(() => relay.stats.published, { timeout: 60_000, interval: 50 })
+      .toBeGreaterThan(before.committed.size + 1_000);
     await server.restart({ mode: 'immediate', downMs: 2_000 });
-    await expect.poll(() => count(pool, table, 'published_at IS NULL').catch(() => -1), { timeout: 90_000, interval: 500 }).toBe(0);
+    await expect
+      .poll(() => count(pool, table, 'published_at IS NULL').catch(() => -1), { timeout: 90_000, interval: 500 })
+      .toBe(0);
 
     const committed = new Set([...before.committed, ...during.committed]);
     const rolledBack = new Set([...before.rolledBack, ...during.rolledBack]);
     const records = await readTopic(broker.bootstrap, topic);
-    const report = checkReliability(committed.size + rolledBack.size, { acked: committed, failed: rolledBack, unknown: new Set() }, records);
-    const badCeId = records.filter((r) => r.headers['ce_id'] !== (JSON.parse(r.value!.toString()) as OracleEvent).id).length;
-    console.log(`faults: ${committed.size} committed, ${records.length} records, ${report.duplicates.length} duplicates, stats ${JSON.stringify(relay.stats)}`);
+    const report = checkReliability(
+      committed.size + rolledBack.size,
+      { acked: committed, failed: rolledBack, unknown: new Set() },
+      records,
+    );
+    const badCeId = records.filter(
+      (r) => r.headers['ce_id'] !== (JSON.parse(r.value!.toString()) as OracleEvent).id,
+    ).length;
+    console.log(
+      `faults: ${committed.size} committed, ${records.length} records, ${report.duplicates.length} duplicates, stats ${JSON.stringify(relay.stats)}`,
+    );
     expect(report.lost).toEqual([]);
     expect(report.failedButWritten).toEqual([]);
     expect(badCeId).toBe(0);

@@ -34,7 +34,11 @@ async function setup(prefix: string) {
 
 /** Commits `total` events over `keys` keys, 1000 per transaction. */
 async function enqueue(outbox: Outbox<OracleEvent>, total: number, keys: number, from = 0): Promise<OracleEvent[]> {
-  const events = Array.from({ length: total }, (_, i) => ({ id: `e-${from + i}`, key: `k-${(from + i) % keys}`, seq: Math.floor((from + i) / keys) }));
+  const events = Array.from({ length: total }, (_, i) => ({
+    id: `e-${from + i}`,
+    key: `k-${(from + i) % keys}`,
+    seq: Math.floor((from + i) / keys),
+  }));
   const client = await pool.connect();
   try {
     for (let i = 0; i < events.length; i += 1000) {
@@ -60,10 +64,14 @@ describe.sequential('relay process faults', () => {
     const events = await enqueue(outbox, 40_000, 200);
     const first = spawn(table, ['--batch-size', '500', '--max-in-flight', '5000']);
     await first.active;
-    await expect.poll(() => count(pool, table, 'published_at IS NOT NULL'), { timeout: 60_000, interval: 20 }).toBeGreaterThan(8_000);
+    await expect
+      .poll(() => count(pool, table, 'published_at IS NOT NULL'), { timeout: 60_000, interval: 20 })
+      .toBeGreaterThan(8_000);
     first.child.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
-    const { rows } = await pool.query<{ event_id: string }>(`SELECT event_id FROM ${tableNames(table).table} WHERE published_at IS NULL`);
+    const { rows } = await pool.query<{ event_id: string }>(
+      `SELECT event_id FROM ${tableNames(table).table} WHERE published_at IS NULL`,
+    );
     const unmarkedAtKill = new Set(rows.map((r) => r.event_id));
     expect(unmarkedAtKill.size).toBeGreaterThan(0);
 
@@ -89,7 +97,9 @@ describe.sequential('relay process faults', () => {
     }
     const lost = events.filter((e) => !seen.has(e.id));
     const duplicates = [...seen].filter(([, n]) => n > 1).map(([id]) => id);
-    console.log(`sigkill: ${records.length} records for ${events.length} events, ${duplicates.length} duplicates (${unmarkedAtKill.size} rows unmarked at the kill)`);
+    console.log(
+      `sigkill: ${records.length} records for ${events.length} events, ${duplicates.length} duplicates (${unmarkedAtKill.size} rows unmarked at the kill)`,
+    );
     expect(lost).toEqual([]);
     expect(badCeId).toBe(0);
     expect(duplicates.filter((id) => !unmarkedAtKill.has(id))).toEqual([]);

@@ -32,7 +32,11 @@ afterAll(async () => {
 });
 
 /** A fresh table, topic, outbox and relay (started), all cleaned up after the file. */
-async function setup(prefix: string, relayOptions: Partial<Parameters<typeof createOutboxRelay>[0]> = {}, partitions = 8) {
+async function setup(
+  prefix: string,
+  relayOptions: Partial<Parameters<typeof createOutboxRelay>[0]> = {},
+  partitions = 8,
+) {
   const { table, drop } = await freshTable(pool);
   cleanups.push(drop);
   const topic = uniqueTopic(`herald-outbox-${prefix}`);
@@ -53,7 +57,11 @@ async function drained(table: string, timeout = 90_000): Promise<void> {
 }
 
 function judge(committed: Set<string>, rolledBack: Set<string>, records: Awaited<ReturnType<typeof readTopic>>) {
-  const report = checkReliability(committed.size + rolledBack.size, { acked: committed, failed: rolledBack, unknown: new Set() }, records);
+  const report = checkReliability(
+    committed.size + rolledBack.size,
+    { acked: committed, failed: rolledBack, unknown: new Set() },
+    records,
+  );
   const badCeId = records.filter((r) => r.headers['ce_id'] !== (JSON.parse(r.value!.toString()) as OracleEvent).id);
   return { ...report, badCeId: badCeId.length };
 }
@@ -63,12 +71,20 @@ describe.sequential('relay on real PostgreSQL and Kafka', () => {
     const { table, topic, outbox, relay } = await setup('100k', { batchSize: 2000, maxInFlight: 20_000 });
     relay.start();
     const started = Date.now();
-    const { committed, rolledBack } = await runWriters(pool, outbox, { writers: 8, events: 100_000, keysPerWriter: 50, rollbackRate: 0.1, maxPerTransaction: 40 });
+    const { committed, rolledBack } = await runWriters(pool, outbox, {
+      writers: 8,
+      events: 100_000,
+      keysPerWriter: 50,
+      rollbackRate: 0.1,
+      maxPerTransaction: 40,
+    });
     await drained(table);
     const seconds = (Date.now() - started) / 1000;
     const records = await readTopic(brokers().single, topic);
     const report = judge(committed, rolledBack, records);
-    console.log(`100k: ${committed.size} committed, ${rolledBack.size} rolled back, end to end ${seconds.toFixed(1)} s, relay stats ${JSON.stringify(relay.stats)}`);
+    console.log(
+      `100k: ${committed.size} committed, ${rolledBack.size} rolled back, end to end ${seconds.toFixed(1)} s, relay stats ${JSON.stringify(relay.stats)}`,
+    );
     expect(committed.size).toBe(100_000);
     expect(rolledBack.size).toBeGreaterThan(0);
     expect(records.length).toBe(100_000);
@@ -119,7 +135,15 @@ describe.sequential('relay on real PostgreSQL and Kafka', () => {
     await relay.stop();
     const logger = memoryLogger();
     const small = createRelayPublisher({ brokers: brokers().single, logger, kafka: { messageMaxBytes: 4096 } });
-    const strict: OutboxRelay = createOutboxRelay({ pool, publisher: small, table, logger, maxAttempts: 2, retryBackoffMs: 50, pollIntervalMs: 100 });
+    const strict: OutboxRelay = createOutboxRelay({
+      pool,
+      publisher: small,
+      table,
+      logger,
+      maxAttempts: 2,
+      retryBackoffMs: 50,
+      pollIntervalMs: 100,
+    });
     cleanups.push(async () => {
       await strict.stop();
       await small.close();
@@ -133,23 +157,37 @@ describe.sequential('relay on real PostgreSQL and Kafka', () => {
     c.release();
     strict.start();
     const n = tableNames(table);
-    await expect.poll(async () => (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${n.quarantine}`)).rows[0]!.n, { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(
+        async () => (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${n.quarantine}`)).rows[0]!.n,
+        { timeout: 30_000 },
+      )
+      .toBe(1);
     const { rows } = await pool.query(`SELECT event_id, attempts, last_error, error_code FROM ${n.quarantine}`);
     expect(rows[0]).toMatchObject({ event_id: 'big', attempts: 2, error_code: 'MESSAGE_TOO_LARGE' });
     expect(rows[0].last_error).toMatch(/too large/i);
     await drained(table, 30_000);
     expect(strict.stats.quarantined).toBe(1);
-    const ids = (await readTopic(brokers().single, topic)).map((r) => (JSON.parse(r.value!.toString()) as OracleEvent).id);
+    const ids = (await readTopic(brokers().single, topic)).map(
+      (r) => (JSON.parse(r.value!.toString()) as OracleEvent).id,
+    );
     expect(ids).toEqual(['ok-1', 'ok-2']);
   }, 60_000);
 
   it('deletes published rows past retention in bounded batches, and reports lag and counts as metrics', async () => {
     const reader = new TestReader();
     const meterProvider = new MeterProvider({ readers: [reader] });
-    const { table, outbox, relay } = await setup('retention', { retention: { publishedOlderThanMs: 1, intervalMs: 200, batchSize: 7 }, lagIntervalMs: 100, meterProvider }, 1);
+    const { table, outbox, relay } = await setup(
+      'retention',
+      { retention: { publishedOlderThanMs: 1, intervalMs: 200, batchSize: 7 }, lagIntervalMs: 100, meterProvider },
+      1,
+    );
     const c = await pool.connect();
     await c.query('BEGIN');
-    await outbox.enqueueMany(c, Array.from({ length: 50 }, (_, i) => ({ id: `r-${i}`, key: 'r', seq: i })));
+    await outbox.enqueueMany(
+      c,
+      Array.from({ length: 50 }, (_, i) => ({ id: `r-${i}`, key: 'r', seq: i })),
+    );
     await c.query('COMMIT');
     c.release();
     await sleep(300);

@@ -5,12 +5,16 @@ import { spawn } from 'node:child_process';
 
 /** Waits (up to `waitSeconds`) for the fault lock; the returned function releases it. */
 export async function acquireFaultLock(waitSeconds = 900, path = '/tmp/herald-fault.lock'): Promise<() => void> {
-  const child = spawn('flock', ['-w', String(waitSeconds), path, '-c', 'echo locked; exec cat > /dev/null'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn('flock', ['-w', String(waitSeconds), path, '-c', 'echo locked; exec cat > /dev/null'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('locked')) resolve();
     });
-    child.once('exit', (code) => reject(new Error(`flock ${path}: not acquired within ${waitSeconds} s (exit ${String(code)})`)));
+    child.once('exit', (code) =>
+      reject(new Error(`flock ${path}: not acquired within ${waitSeconds} s (exit ${String(code)})`)),
+    );
   });
   return () => {
     child.stdin.end();

@@ -24,7 +24,9 @@ export async function freshTable(pool: pg.Pool, prefix = 't'): Promise<{ table: 
   return {
     table,
     drop: async () => {
-      await pool.query(`DROP TABLE IF EXISTS ${n.table}, ${n.quarantine}, ${n.migrations}; DROP FUNCTION IF EXISTS ${n.notifyFunction}()`);
+      await pool.query(
+        `DROP TABLE IF EXISTS ${n.table}, ${n.quarantine}, ${n.migrations}; DROP FUNCTION IF EXISTS ${n.notifyFunction}()`,
+      );
     },
   };
 }
@@ -44,7 +46,9 @@ export function memoryLogger(): Logger & { lines: Array<{ level: string; message
 
 /** Counts rows of the outbox table matching `where`. */
 export async function count(pool: pg.Pool, table: string, where = 'true'): Promise<number> {
-  const { rows } = await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${tableNames(table).table} WHERE ${where}`);
+  const { rows } = await pool.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM ${tableNames(table).table} WHERE ${where}`,
+  );
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -53,7 +57,9 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 /** Records in a topic: the sum of its partitions' high-water marks (no transactions, no compaction). */
 export async function topicSize(bootstrap: string, topic: string): Promise<number> {
   const { KafkaJS } = kafka;
-  const admin = new KafkaJS.Kafka({ kafkaJS: { brokers: bootstrap.split(','), logLevel: KafkaJS.logLevel.NOTHING } }).admin();
+  const admin = new KafkaJS.Kafka({
+    kafkaJS: { brokers: bootstrap.split(','), logLevel: KafkaJS.logLevel.NOTHING },
+  }).admin();
   await admin.connect();
   try {
     const offsets = await admin.fetchTopicOffsets(topic);

@@ -16,9 +16,13 @@ export interface RelayProcess {
 
 /** Starts `herald-outbox relay` for `table` with extra CLI flags. */
 export function spawnRelay(url: string, brokers: string, table: string, flags: string[] = []): RelayProcess {
-  const child = spawn(process.execPath, [cli, 'relay', '--url', url, '--brokers', brokers, '--table', table, '--log-level', 'info', ...flags], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [cli, 'relay', '--url', url, '--brokers', brokers, '--table', table, '--log-level', 'info', ...flags],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   const lines: string[] = [];
   let onActive!: () => void;
   const active = new Promise<void>((resolve) => (onActive = resolve));
@@ -32,6 +36,8 @@ export function spawnRelay(url: string, brokers: string, table: string, flags: s
       if (line.includes('"outbox relay active"')) onActive();
     }
   });
-  const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal)),
+  );
   return { child, active, exited, lines };
 }

@@ -13,9 +13,12 @@ describe('tableNames', () => {
     expect(n.channelIdent).toBe('"herald_outbox:app.orders_outbox"');
   });
 
-  it.each(['Outbox', 'out-box', 'a.b.c', '1outbox', '', 'x'.repeat(50), 'o"; drop table users; --'])('rejects %j with InvalidOptionsError', (name) => {
-    expect(() => tableNames(name)).toThrow(InvalidOptionsError);
-  });
+  it.each(['Outbox', 'out-box', 'a.b.c', '1outbox', '', 'x'.repeat(50), 'o"; drop table users; --'])(
+    'rejects %j with InvalidOptionsError',
+    (name) => {
+      expect(() => tableNames(name)).toThrow(InvalidOptionsError);
+    },
+  );
 });
 
 describe('stored headers', () => {
@@ -29,7 +32,16 @@ describe('stored headers', () => {
 
 describe('outboxRecordCodec', () => {
   it('sends the stored bytes and headers unchanged', () => {
-    const record = { id: '1', eventId: 'e', topic: 't', key: null, value: Buffer.from('v'), headers: { a: 'b' }, attempts: 0, createdAt: new Date() };
+    const record = {
+      id: '1',
+      eventId: 'e',
+      topic: 't',
+      key: null,
+      value: Buffer.from('v'),
+      headers: { a: 'b' },
+      attempts: 0,
+      createdAt: new Date(),
+    };
     expect(outboxRecordCodec.encode(record)).toBe(record.value);
     expect(outboxRecordCodec.headers?.(record)).toBe(record.headers);
   });

@@ -75,7 +75,10 @@ export function classifyDeliveryFailure(failure: KafkaFailure, topic: string): P
   const why = `${failure.name}: ${failure.message}`;
   switch (failure.code) {
     case RdCode.MSG_TIMED_OUT:
-      return new DeliveryTimeoutError(`no ack from ${topic} within message.timeout.ms; the message may have been written (${why})`, detail);
+      return new DeliveryTimeoutError(
+        `no ack from ${topic} within message.timeout.ms; the message may have been written (${why})`,
+        detail,
+      );
     case RdCode.UNKNOWN_TOPIC:
     case RdCode.UNKNOWN_TOPIC_OR_PART:
       return new UnknownTopicError(`topic "${topic}" does not exist (${why})`, detail);
@@ -84,7 +87,10 @@ export function classifyDeliveryFailure(failure: KafkaFailure, topic: string): P
     case RdCode.TOPIC_AUTHORIZATION_FAILED:
       return new TopicAuthorizationError(`not authorized to write to topic "${topic}" (${why})`, detail);
     case RdCode.CLUSTER_AUTHORIZATION_FAILED:
-      return new TopicAuthorizationError(`not authorized on the cluster (IdempotentWrite) to write to "${topic}" (${why})`, detail);
+      return new TopicAuthorizationError(
+        `not authorized on the cluster (IdempotentWrite) to write to "${topic}" (${why})`,
+        detail,
+      );
     case RdCode.SASL_AUTHENTICATION_FAILED:
     case RdCode.AUTHENTICATION:
       return new AuthenticationError(`authentication failed (${why})`, detail);

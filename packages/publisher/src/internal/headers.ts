@@ -22,11 +22,15 @@ export function convertHeaders(headers: Headers): WireHeaders {
 
 /** One checked header in the binding's shape. */
 function wireHeader(name: string, value: unknown): Record<string, HeaderValue> {
-  if (name === '' || !name.isWellFormed()) throw new InvalidHeaderError(`header name ${JSON.stringify(name)} must be a non-empty well-formed string`);
+  if (name === '' || !name.isWellFormed())
+    throw new InvalidHeaderError(`header name ${JSON.stringify(name)} must be a non-empty well-formed string`);
   if (typeof value === 'string') {
-    if (!value.isWellFormed()) throw new InvalidHeaderError(`header "${name}" has a lone surrogate: it cannot be sent as UTF-8`);
+    if (!value.isWellFormed())
+      throw new InvalidHeaderError(`header "${name}" has a lone surrogate: it cannot be sent as UTF-8`);
   } else if (!Buffer.isBuffer(value)) {
-    throw new InvalidHeaderError(`header "${name}" must be a string or Buffer, got ${value === null ? 'null' : typeof value}`);
+    throw new InvalidHeaderError(
+      `header "${name}" must be a string or Buffer, got ${value === null ? 'null' : typeof value}`,
+    );
   }
   return { [name]: value };
 }

@@ -70,17 +70,29 @@ function call<R>(what: string, fn: () => R, wrap: (message: string, cause: unkno
  * Builds the function that turns an event into an {@link OutgoingRecord}, or throws the Herald
  * error that says why it cannot be sent. Nothing reaches the transport unless all of it is valid.
  */
-export function createRecordBuilder<T>(options: ResolvedRecordOptions<T>, keepBytes = false): (event: T, call?: PublishOptions) => OutgoingRecord {
+export function createRecordBuilder<T>(
+  options: ResolvedRecordOptions<T>,
+  keepBytes = false,
+): (event: T, call?: PublishOptions) => OutgoingRecord {
   const { codec, key: keyOf, staticHeaders, headersOf, fixedTopic, topicOf } = options;
   const codecHeaders = codec.headers;
   // A record that may be sent again or dead-lettered must own its bytes: no reused buffer.
   const transient = typeof codec.encodeTransient === 'function' && !keepBytes;
-  const encode = transient ? (event: T) => (codec.encodeTransient as (e: T) => Buffer)(event) : (event: T) => codec.encode(event);
+  const encode = transient
+    ? (event: T) => (codec.encodeTransient as (e: T) => Buffer)(event)
+    : (event: T) => codec.encode(event);
   const checkedTopics = new Set<string>(fixedTopic === undefined ? [] : [fixedTopic]);
   const convertHeaders = createHeaderConverter();
 
   const topicFor = (event: T, override: string | undefined): string => {
-    const topic = override ?? (fixedTopic ?? call('route(event)', () => topicOf(event), (m, c) => new InvalidTopicError(m, { cause: c })));
+    const topic =
+      override ??
+      fixedTopic ??
+      call(
+        'route(event)',
+        () => topicOf(event),
+        (m, c) => new InvalidTopicError(m, { cause: c }),
+      );
     if (!checkedTopics.has(topic)) {
       assertTopicName(topic);
       if (checkedTopics.size < 10_000) checkedTopics.add(topic);
@@ -89,9 +101,24 @@ export function createRecordBuilder<T>(options: ResolvedRecordOptions<T>, keepBy
   };
 
   const headersFor = (event: T, extra: Headers | undefined): WireHeaders | undefined => {
-    const fromCodec = codecHeaders === undefined ? undefined : call('codec.headers(event)', () => codecHeaders(event), (m, c) => new InvalidHeaderError(m, c));
-    const fromOptions = headersOf === undefined ? staticHeaders : call('headers(event)', () => headersOf(event), (m, c) => new InvalidHeaderError(m, c));
-    const sources = (fromCodec === undefined ? 0 : 1) + (fromOptions === undefined ? 0 : 1) + (extra === undefined ? 0 : 1);
+    const fromCodec =
+      codecHeaders === undefined
+        ? undefined
+        : call(
+            'codec.headers(event)',
+            () => codecHeaders(event),
+            (m, c) => new InvalidHeaderError(m, c),
+          );
+    const fromOptions =
+      headersOf === undefined
+        ? staticHeaders
+        : call(
+            'headers(event)',
+            () => headersOf(event),
+            (m, c) => new InvalidHeaderError(m, c),
+          );
+    const sources =
+      (fromCodec === undefined ? 0 : 1) + (fromOptions === undefined ? 0 : 1) + (extra === undefined ? 0 : 1);
     if (sources === 0) return undefined;
     // Later sources win on equal names, so merge before converting when there is more than one.
     const merged = sources === 1 ? (fromCodec ?? fromOptions ?? extra)! : { ...fromCodec, ...fromOptions, ...extra };
@@ -100,15 +127,41 @@ export function createRecordBuilder<T>(options: ResolvedRecordOptions<T>, keepBy
 
   return (event, callOptions) => {
     // The event first: an invalid one gets its schema error, not whatever key() or route() make of it.
-    const value = call('codec.encode(event)', () => encode(event), (m, c) => new EncodeError(m, c));
+    const value = call(
+      'codec.encode(event)',
+      () => encode(event),
+      (m, c) => new EncodeError(m, c),
+    );
     if (!Buffer.isBuffer(value)) throw new EncodeError('codec.encode(event) did not return a Buffer');
     const topic = topicFor(event, callOptions?.topic);
     const key = checkKey(
-      callOptions !== undefined && 'key' in callOptions ? callOptions.key : keyOf === undefined ? null : call('key(event)', () => keyOf(event), (m, c) => new InvalidKeyError(m, c)),
+      callOptions !== undefined && 'key' in callOptions
+        ? callOptions.key
+        : keyOf === undefined
+          ? null
+          : call(
+              'key(event)',
+              () => keyOf(event),
+              (m, c) => new InvalidKeyError(m, c),
+            ),
     );
     const headers = headersFor(event, callOptions?.headers);
     const bytes = value.length + (key === null ? 0 : key.length) + headerBytes(headers);
     // Every field initialised here, so all records share one hidden class.
-    return { topic, value, transient, key, headers, bytes, resolve: unset, reject: unset, span: undefined, startedAt: 0, seq: 0, publishedAt: 0, retry: undefined };
+    return {
+      topic,
+      value,
+      transient,
+      key,
+      headers,
+      bytes,
+      resolve: unset,
+      reject: unset,
+      span: undefined,
+      startedAt: 0,
+      seq: 0,
+      publishedAt: 0,
+      retry: undefined,
+    };
   };
 }

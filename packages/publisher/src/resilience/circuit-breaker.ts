@@ -30,7 +30,9 @@ const unavailableCodes: ReadonlySet<number> = new Set([-195, -187]);
 
 /** True when `error` counts towards opening the breaker. */
 export function isUnavailability(error: PublisherError): boolean {
-  return unavailable.has(error.code) || (error.code === 'DELIVERY_FAILED' && unavailableCodes.has(error.kafkaCode ?? 0));
+  return (
+    unavailable.has(error.code) || (error.code === 'DELIVERY_FAILED' && unavailableCodes.has(error.kafkaCode ?? 0))
+  );
 }
 
 /** Resolved breaker options. */
@@ -42,11 +44,21 @@ export interface CircuitBreakerPolicy {
 
 /** Checks `options` and fills in the defaults. */
 export function resolveCircuitBreaker(options: CircuitBreakerOptions): CircuitBreakerPolicy {
-  if (typeof options !== 'object' || options === null) throw new InvalidOptionsError('circuitBreaker', '`circuitBreaker` must be an object');
-  const int = (name: string, value: number | undefined, fallback: number) => integerOption(`circuitBreaker.${name}`, value, fallback);
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidOptionsError('circuitBreaker', '`circuitBreaker` must be an object');
+  const int = (name: string, value: number | undefined, fallback: number) =>
+    integerOption(`circuitBreaker.${name}`, value, fallback);
   const whenOpen = options.whenOpen ?? 'fail';
-  if (whenOpen !== 'fail' && whenOpen !== 'wait') throw new InvalidOptionsError('circuitBreaker.whenOpen', `circuitBreaker.whenOpen must be 'fail' or 'wait', got ${String(whenOpen)}`);
-  return { failureThreshold: int('failureThreshold', options.failureThreshold, 5), openMs: int('openMs', options.openMs, 5_000), whenOpen };
+  if (whenOpen !== 'fail' && whenOpen !== 'wait')
+    throw new InvalidOptionsError(
+      'circuitBreaker.whenOpen',
+      `circuitBreaker.whenOpen must be 'fail' or 'wait', got ${String(whenOpen)}`,
+    );
+  return {
+    failureThreshold: int('failureThreshold', options.failureThreshold, 5),
+    openMs: int('openMs', options.openMs, 5_000),
+    whenOpen,
+  };
 }
 
 /**
@@ -116,7 +128,8 @@ export class CircuitBreaker {
     }
     if (this.#state !== 'closed') return;
     this.#failures += 1;
-    if (this.#failures >= this.policy.failureThreshold) this.#open(`${this.#failures} consecutive ${error.code} failures`);
+    if (this.#failures >= this.policy.failureThreshold)
+      this.#open(`${this.#failures} consecutive ${error.code} failures`);
   }
 
   /** Stops the half-open timer (close). */

@@ -32,18 +32,31 @@ export const DLQ_HEADERS = {
  * Failures that stay the caller's even with a dead-letter topic: local backpressure, shutdown and
  * the breaker (the event is fine, the moment is not). Schema errors never get this far.
  */
-const notDeadLettered: ReadonlySet<string> = new Set(['PUBLISHER_CLOSED', 'CIRCUIT_OPEN', 'RETRY_QUEUE_FULL', 'QUEUE_FULL_TIMEOUT', 'FLUSH_TIMEOUT']);
+const notDeadLettered: ReadonlySet<string> = new Set([
+  'PUBLISHER_CLOSED',
+  'CIRCUIT_OPEN',
+  'RETRY_QUEUE_FULL',
+  'QUEUE_FULL_TIMEOUT',
+  'FLUSH_TIMEOUT',
+]);
 
 /** Resolves the option to a function of the original topic. */
-export function resolveDeadLetter(options: DeadLetterOptions): (topic: string, error: PublisherError) => string | undefined {
-  if (typeof options !== 'object' || options === null) throw new InvalidOptionsError('deadLetter', '`deadLetter` must be an object');
+export function resolveDeadLetter(
+  options: DeadLetterOptions,
+): (topic: string, error: PublisherError) => string | undefined {
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidOptionsError('deadLetter', '`deadLetter` must be an object');
   const { topic } = options;
   if (typeof topic === 'string') {
     const problem = topicNameProblem(topic);
     if (problem !== undefined) throw new InvalidOptionsError('deadLetter.topic', problem);
     return () => topic;
   }
-  if (typeof topic !== 'function') throw new InvalidOptionsError('deadLetter.topic', 'deadLetter.topic must be a topic name or a function of the original topic');
+  if (typeof topic !== 'function')
+    throw new InvalidOptionsError(
+      'deadLetter.topic',
+      'deadLetter.topic must be a topic name or a function of the original topic',
+    );
   return (original, error) => {
     const chosen = topic(original, error);
     if (chosen !== undefined) assertTopicName(chosen);
@@ -62,7 +75,13 @@ export function isDeadLettered(error: PublisherError, retried: boolean): boolean
 }
 
 /** The original headers plus the `herald.dlq.*` ones. */
-export function deadLetterHeaders(original: WireHeaders | undefined, topic: string, error: PublisherError, state: RetryState, clientId: string): WireHeaders {
+export function deadLetterHeaders(
+  original: WireHeaders | undefined,
+  topic: string,
+  error: PublisherError,
+  state: RetryState,
+  clientId: string,
+): WireHeaders {
   const iso = (ms: number) => new Date(ms).toISOString();
   const out: WireHeaders = original === undefined ? [] : original.slice();
   out.push(

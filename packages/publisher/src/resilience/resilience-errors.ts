@@ -5,7 +5,10 @@ import type { DeliveryReport } from '../types.js';
 
 /** The Kafka code and name of `error`, only where set (exact optional properties). */
 function kafkaOf(error: PublisherError): { kafkaCode?: number; kafkaName?: string } {
-  return { ...(error.kafkaCode === undefined ? {} : { kafkaCode: error.kafkaCode }), ...(error.kafkaName === undefined ? {} : { kafkaName: error.kafkaName }) };
+  return {
+    ...(error.kafkaCode === undefined ? {} : { kafkaCode: error.kafkaCode }),
+    ...(error.kafkaName === undefined ? {} : { kafkaName: error.kafkaName }),
+  };
 }
 
 /**
@@ -64,7 +67,12 @@ export class DeadLetterFailedError extends PublisherError {
   constructor(message: string, init: { cause: PublisherError; deadLetterCause: PublisherError; attempts: number }) {
     const outcome: DeliveryOutcome =
       init.cause.outcome === 'unknown' || init.deadLetterCause.outcome === 'unknown' ? 'unknown' : 'not-written';
-    super('DEAD_LETTER_FAILED', message, { retriable: init.cause.retriable, cause: init.cause, ...kafkaOf(init.cause), outcome });
+    super('DEAD_LETTER_FAILED', message, {
+      retriable: init.cause.retriable,
+      cause: init.cause,
+      ...kafkaOf(init.cause),
+      outcome,
+    });
     this.deadLetterCause = init.deadLetterCause;
     this.attempts = init.attempts;
   }

@@ -41,7 +41,8 @@ export type Admitted = 'send' | 'wait' | 'held' | PublisherError;
 
 /** The resolved parts, or undefined when none is configured. */
 export function createResilience(options: ResilienceOptions, host: ResilienceHost): Resilience | undefined {
-  if (options.retry === undefined && options.deadLetter === undefined && options.circuitBreaker === undefined) return undefined;
+  if (options.retry === undefined && options.deadLetter === undefined && options.circuitBreaker === undefined)
+    return undefined;
   return new Resilience(options, host);
 }
 
@@ -70,7 +71,11 @@ export class Resilience {
     this.#policy = options.retry === undefined ? undefined : resolveRetryPolicy(options.retry);
     this.#deadLetterTopic = options.deadLetter === undefined ? undefined : resolveDeadLetter(options.deadLetter);
     this.#breaker =
-      options.circuitBreaker === undefined ? undefined : new CircuitBreaker(resolveCircuitBreaker(options.circuitBreaker), (from, to, reason) => this.#changed(from, to, reason));
+      options.circuitBreaker === undefined
+        ? undefined
+        : new CircuitBreaker(resolveCircuitBreaker(options.circuitBreaker), (from, to, reason) =>
+            this.#changed(from, to, reason),
+          );
     this.#retry =
       this.#policy === undefined
         ? undefined
@@ -85,12 +90,18 @@ export class Resilience {
             holdMs: () => this.#holdMs(),
             scheduled: (record, error, attempt, delayMs) => {
               this.#telemetry.retried(record.topic, error);
-              record.span?.addEvent('herald.retry', { 'herald.attempt': attempt, 'herald.retry.delay_ms': delayMs, 'error.type': error.code });
+              record.span?.addEvent('herald.retry', {
+                'herald.attempt': attempt,
+                'herald.retry.delay_ms': delayMs,
+                'error.type': error.code,
+              });
               this.#log.debug('publish retry scheduled', { topic: record.topic, attempt, delayMs, code: error.code });
             },
             busy: (busy, lanes) =>
               busy
-                ? this.#log.warn('publishes are failing: retrying them, later records of their keys wait behind', { lanes })
+                ? this.#log.warn('publishes are failing: retrying them, later records of their keys wait behind', {
+                    lanes,
+                  })
                 : this.#log.info('retry lanes drained'),
           });
     const retry = this.#retry;
@@ -125,7 +136,8 @@ export class Resilience {
     const breaker = this.#breaker;
     // Fail fast first: while open, a key's lane waits for the breaker, so holding the record
     // there would only delay the same answer.
-    if (breaker !== undefined && breaker.state === 'open') return breaker.policy.whenOpen === 'wait' ? 'wait' : this.#circuitOpen();
+    if (breaker !== undefined && breaker.state === 'open')
+      return breaker.policy.whenOpen === 'wait' ? 'wait' : this.#circuitOpen();
     // Behind its key's lane it waits anyway; it must not become the probe there (the lane waits
     // for the probe's answer: neither would move). hold() throws RetryQueueFullError when full.
     try {
@@ -145,7 +157,14 @@ export class Resilience {
   admitQueued(record: OutgoingRecord): 'send' | 'block' | PublisherError {
     const breaker = this.#breaker;
     const state = record.retry;
-    if (breaker === undefined || breaker.state === 'closed' || state?.inLane === true || state?.deadLetter === true || state?.probe === true) return 'send';
+    if (
+      breaker === undefined ||
+      breaker.state === 'closed' ||
+      state?.inLane === true ||
+      state?.deadLetter === true ||
+      state?.probe === true
+    )
+      return 'send';
     const admission = breaker.admit();
     if (admission === 'probe') {
       retryState(record).probe = true;
@@ -176,7 +195,8 @@ export class Resilience {
       if (state !== undefined) state.probe = false;
     }
     if (this.#retry?.offer(record, error) === true) return true;
-    if (state !== undefined && state.attempts > 1) record.span?.setAttribute('herald.delivery.attempts', state.attempts);
+    if (state !== undefined && state.attempts > 1)
+      record.span?.setAttribute('herald.delivery.attempts', state.attempts);
     const retried = this.#policy !== undefined && isRetried(this.#policy, error);
     if (this.#deadLetterTopic === undefined || !isDeadLettered(error, retried)) return false;
     const topic = this.#deadLetterTopic(record.topic, error);
@@ -205,7 +225,10 @@ export class Resilience {
 
   #circuitOpen(): CircuitOpenError {
     const breaker = this.#breaker as CircuitBreaker;
-    return new CircuitOpenError(`the circuit breaker is ${breaker.state}: the cluster was unavailable, the event was not sent`, breaker.retryAt);
+    return new CircuitOpenError(
+      `the circuit breaker is ${breaker.state}: the cluster was unavailable, the event was not sent`,
+      breaker.retryAt,
+    );
   }
 
   #changed(from: CircuitState, to: CircuitState, reason: string): void {
@@ -231,26 +254,43 @@ export class Resilience {
       bytes: record.bytes,
       resolve: (report) => {
         this.#telemetry.deadLettered(record.topic, error);
-        this.#log.warn('event dead-lettered', { topic: record.topic, deadLetterTopic: topic, code: error.code, attempts, offset: report.offset });
+        this.#log.warn('event dead-lettered', {
+          topic: record.topic,
+          deadLetterTopic: topic,
+          code: error.code,
+          attempts,
+          offset: report.offset,
+        });
         this.#host.settleFailed(
           record,
-          new DeadLetteredError(`${record.topic} refused the event (${error.code}); it was written to ${topic} at ${report.partition}/${report.offset}`, {
-            cause: error,
-            deadLetter: report,
-            attempts,
-          }),
+          new DeadLetteredError(
+            `${record.topic} refused the event (${error.code}); it was written to ${topic} at ${report.partition}/${report.offset}`,
+            {
+              cause: error,
+              deadLetter: report,
+              attempts,
+            },
+          ),
         );
       },
       reject: (deadLetterCause) => {
         this.#telemetry.deadLetterFailed(record.topic, error);
-        this.#log.error('dead-letter write failed', { topic: record.topic, deadLetterTopic: topic, code: error.code, deadLetterCode: deadLetterCause.code });
+        this.#log.error('dead-letter write failed', {
+          topic: record.topic,
+          deadLetterTopic: topic,
+          code: error.code,
+          deadLetterCode: deadLetterCause.code,
+        });
         this.#host.settleFailed(
           record,
-          new DeadLetterFailedError(`${record.topic} refused the event (${error.code}) and so did the dead-letter topic ${topic} (${deadLetterCause.code})`, {
-            cause: error,
-            deadLetterCause,
-            attempts,
-          }),
+          new DeadLetterFailedError(
+            `${record.topic} refused the event (${error.code}) and so did the dead-letter topic ${topic} (${deadLetterCause.code})`,
+            {
+              cause: error,
+              deadLetterCause,
+              attempts,
+            },
+          ),
         );
       },
       span: undefined,

@@ -41,16 +41,23 @@ export interface RetryPolicy {
   readonly maxQueued: number;
 }
 
-const positive = (name: string, value: number | undefined, fallback: number) => integerOption(`retry.${name}`, value, fallback);
+const positive = (name: string, value: number | undefined, fallback: number) =>
+  integerOption(`retry.${name}`, value, fallback);
 
 /** Checks `options` and fills in the defaults. */
 export function resolveRetryPolicy(options: RetryOptions): RetryPolicy {
-  if (typeof options !== 'object' || options === null) throw new InvalidOptionsError('retry', '`retry` must be an object');
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidOptionsError('retry', '`retry` must be an object');
   const on = options.on ?? 'not-written';
-  if (on !== 'not-written' && on !== 'not-written-or-unknown') throw new InvalidOptionsError('retry.on', `retry.on must be 'not-written' or 'not-written-or-unknown', got ${String(on)}`);
+  if (on !== 'not-written' && on !== 'not-written-or-unknown')
+    throw new InvalidOptionsError(
+      'retry.on',
+      `retry.on must be 'not-written' or 'not-written-or-unknown', got ${String(on)}`,
+    );
   const initialDelayMs = positive('initialDelayMs', options.initialDelayMs, 100);
   const maxDelayMs = positive('maxDelayMs', options.maxDelayMs, 10_000);
-  if (maxDelayMs < initialDelayMs) throw new InvalidOptionsError('retry.maxDelayMs', 'retry.maxDelayMs must be at least retry.initialDelayMs');
+  if (maxDelayMs < initialDelayMs)
+    throw new InvalidOptionsError('retry.maxDelayMs', 'retry.maxDelayMs must be at least retry.initialDelayMs');
   return {
     on,
     maxAttempts: positive('maxAttempts', options.maxAttempts, 5),
@@ -62,7 +69,12 @@ export function resolveRetryPolicy(options: RetryOptions): RetryPolicy {
 }
 
 /** Failures that are the caller's to handle even when retriable: local limits and shutdown. */
-const neverRetried: ReadonlySet<string> = new Set(['PUBLISHER_CLOSED', 'CIRCUIT_OPEN', 'RETRY_QUEUE_FULL', 'FLUSH_TIMEOUT']);
+const neverRetried: ReadonlySet<string> = new Set([
+  'PUBLISHER_CLOSED',
+  'CIRCUIT_OPEN',
+  'RETRY_QUEUE_FULL',
+  'FLUSH_TIMEOUT',
+]);
 
 /** True when `error` is a failure this policy sends again (attempt limits aside). */
 export function isRetried(policy: RetryPolicy, error: PublisherError): boolean {

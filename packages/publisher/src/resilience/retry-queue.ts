@@ -177,10 +177,13 @@ export class RetryQueue<R extends ResilientRecord> {
     if (dueAt <= lane.dueAt && lane.timer !== undefined) return;
     lane.dueAt = Math.max(lane.dueAt, dueAt);
     if (lane.timer !== undefined) clearTimeout(lane.timer);
-    lane.timer = setTimeout(() => {
-      lane.timer = undefined;
-      if (lane.inFlight === 0) this.#flush(lane);
-    }, Math.max(0, lane.dueAt - Date.now()));
+    lane.timer = setTimeout(
+      () => {
+        lane.timer = undefined;
+        if (lane.inFlight === 0) this.#flush(lane);
+      },
+      Math.max(0, lane.dueAt - Date.now()),
+    );
     lane.timer.unref();
   }
 

@@ -1,5 +1,14 @@
 import { context, metrics, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { Attributes, Counter, Histogram, Meter, MeterProvider, Span, Tracer, TracerProvider } from '@opentelemetry/api';
+import type {
+  Attributes,
+  Counter,
+  Histogram,
+  Meter,
+  MeterProvider,
+  Span,
+  Tracer,
+  TracerProvider,
+} from '@opentelemetry/api';
 import type { PublisherError } from '../errors.js';
 import type { WireHeaders } from '../internal/headers.js';
 import * as sc from '../semconv.js';
@@ -73,8 +82,14 @@ export class PublisherTelemetry {
       description: 'Time from publish() to the delivery report.',
       advice: { explicitBucketBoundaries: [...sc.OPERATION_DURATION_BUCKETS] },
     });
-    this.#fatal = meter.createCounter('herald.publisher.fatal_errors', { unit: '{error}', description: 'Fatal producer errors.' });
-    this.#recreated = meter.createCounter('herald.publisher.producer_recreations', { unit: '{producer}', description: 'Producers replaced after a fatal error.' });
+    this.#fatal = meter.createCounter('herald.publisher.fatal_errors', {
+      unit: '{error}',
+      description: 'Fatal producer errors.',
+    });
+    this.#recreated = meter.createCounter('herald.publisher.producer_recreations', {
+      unit: '{producer}',
+      description: 'Producers replaced after a fatal error.',
+    });
     this.#observeGauges(meter, source);
   }
 
@@ -100,10 +115,19 @@ export class PublisherTelemetry {
    * Starts the `send {topic}` (or `create {topic}` inside a batch) span for one publish, and
    * returns it with `headers` plus its trace context (`traceparent`, …) as a fresh array.
    */
-  start(topic: string, key: string | Buffer | null, headers: WireHeaders | undefined, operation: 'send' | 'create'): { span: Span; headers: WireHeaders } | undefined {
+  start(
+    topic: string,
+    key: string | Buffer | null,
+    headers: WireHeaders | undefined,
+    operation: 'send' | 'create',
+  ): { span: Span; headers: WireHeaders } | undefined {
     const parent = context.active();
     // The per-topic attributes object is shared: the SDK copies attributes into the span.
-    const span = this.#tracer.startSpan(`${operation} ${topic}`, { kind: SpanKind.PRODUCER, attributes: this.#spanAttributesFor(topic, operation) }, parent);
+    const span = this.#tracer.startSpan(
+      `${operation} ${topic}`,
+      { kind: SpanKind.PRODUCER, attributes: this.#spanAttributesFor(topic, operation) },
+      parent,
+    );
     if (!this.#fromSdk(span)) return undefined;
     if (typeof key === 'string') span.setAttribute(sc.ATTR_MESSAGING_KAFKA_MESSAGE_KEY, key);
     const out: WireHeaders = headers === undefined ? [] : headers.slice();
@@ -117,7 +141,10 @@ export class PublisherTelemetry {
   startBatch(topic: string | undefined, count: number): Span | undefined {
     const attributes: Attributes = { ...this.#base, [sc.ATTR_MESSAGING_BATCH_MESSAGE_COUNT]: count };
     if (topic !== undefined) attributes[sc.ATTR_MESSAGING_DESTINATION_NAME] = topic;
-    const span = this.#tracer.startSpan(topic === undefined ? 'send' : `send ${topic}`, { kind: SpanKind.PRODUCER, attributes });
+    const span = this.#tracer.startSpan(topic === undefined ? 'send' : `send ${topic}`, {
+      kind: SpanKind.PRODUCER,
+      attributes,
+    });
     return this.#fromSdk(span) ? span : undefined;
   }
 
@@ -188,14 +215,38 @@ export class PublisherTelemetry {
   }
 
   #observeGauges(meter: Meter, source: TelemetrySource): void {
-    const pending = meter.createObservableGauge('herald.publisher.pending', { unit: '{message}', description: 'Publishes accepted and not yet settled.' });
-    const bytes = meter.createObservableGauge('herald.publisher.in_flight.bytes', { unit: 'By', description: 'Bytes handed to librdkafka and not yet settled.' });
-    const queue = meter.createObservableGauge('herald.librdkafka.queue.messages', { unit: '{message}', description: 'librdkafka msg_cnt (statistics).' });
-    const queueBytes = meter.createObservableGauge('herald.librdkafka.queue.bytes', { unit: 'By', description: 'librdkafka msg_size (statistics).' });
-    const rtt = meter.createObservableGauge('herald.librdkafka.broker.rtt', { unit: 's', description: 'Broker round trip, avg and p99 (statistics).' });
-    const retries = meter.createObservableGauge('herald.librdkafka.broker.retries', { unit: '{request}', description: 'Requests retried so far (statistics txretries).' });
-    const batch = meter.createObservableGauge('herald.librdkafka.batch.size', { unit: 'By', description: 'Average produce batch size (statistics).' });
-    const batchCount = meter.createObservableGauge('herald.librdkafka.batch.messages', { unit: '{message}', description: 'Average messages per batch (statistics).' });
+    const pending = meter.createObservableGauge('herald.publisher.pending', {
+      unit: '{message}',
+      description: 'Publishes accepted and not yet settled.',
+    });
+    const bytes = meter.createObservableGauge('herald.publisher.in_flight.bytes', {
+      unit: 'By',
+      description: 'Bytes handed to librdkafka and not yet settled.',
+    });
+    const queue = meter.createObservableGauge('herald.librdkafka.queue.messages', {
+      unit: '{message}',
+      description: 'librdkafka msg_cnt (statistics).',
+    });
+    const queueBytes = meter.createObservableGauge('herald.librdkafka.queue.bytes', {
+      unit: 'By',
+      description: 'librdkafka msg_size (statistics).',
+    });
+    const rtt = meter.createObservableGauge('herald.librdkafka.broker.rtt', {
+      unit: 's',
+      description: 'Broker round trip, avg and p99 (statistics).',
+    });
+    const retries = meter.createObservableGauge('herald.librdkafka.broker.retries', {
+      unit: '{request}',
+      description: 'Requests retried so far (statistics txretries).',
+    });
+    const batch = meter.createObservableGauge('herald.librdkafka.batch.size', {
+      unit: 'By',
+      description: 'Average produce batch size (statistics).',
+    });
+    const batchCount = meter.createObservableGauge('herald.librdkafka.batch.messages', {
+      unit: '{message}',
+      description: 'Average messages per batch (statistics).',
+    });
     meter.addBatchObservableCallback(
       (result) => {
         result.observe(pending, source.pending, this.#base);

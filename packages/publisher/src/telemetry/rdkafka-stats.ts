@@ -5,9 +5,18 @@ export interface RdkafkaStatsSnapshot {
   /** Bytes in the producer queues (`msg_size`). */
   readonly queueBytes: number;
   /** Per broker: average and p99 round-trip time in seconds, and requests retried so far. */
-  readonly brokers: ReadonlyArray<{ readonly name: string; readonly rttAvgSeconds: number; readonly rttP99Seconds: number; readonly txRetries: number }>;
+  readonly brokers: ReadonlyArray<{
+    readonly name: string;
+    readonly rttAvgSeconds: number;
+    readonly rttP99Seconds: number;
+    readonly txRetries: number;
+  }>;
   /** Per topic: average batch size in bytes and messages per batch. */
-  readonly topics: ReadonlyArray<{ readonly topic: string; readonly batchSizeAvgBytes: number; readonly batchCountAvg: number }>;
+  readonly topics: ReadonlyArray<{
+    readonly topic: string;
+    readonly batchSizeAvgBytes: number;
+    readonly batchCountAvg: number;
+  }>;
 }
 
 interface RawWindow {
@@ -34,7 +43,12 @@ export function parseRdkafkaStats(json: string): RdkafkaStatsSnapshot {
     queueBytes: raw.msg_size ?? 0,
     brokers: Object.entries(raw.brokers ?? {})
       .filter(([, b]) => (b.nodeid ?? 0) >= 0)
-      .map(([name, b]) => ({ name: b.name ?? name, rttAvgSeconds: micros(b.rtt?.avg), rttP99Seconds: micros(b.rtt?.p99), txRetries: b.txretries ?? 0 })),
+      .map(([name, b]) => ({
+        name: b.name ?? name,
+        rttAvgSeconds: micros(b.rtt?.avg),
+        rttP99Seconds: micros(b.rtt?.p99),
+        txRetries: b.txretries ?? 0,
+      })),
     topics: Object.entries(raw.topics ?? {}).map(([topic, t]) => ({
       topic: t.topic ?? topic,
       batchSizeAvgBytes: t.batchsize?.avg ?? 0,

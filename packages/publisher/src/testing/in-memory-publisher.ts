@@ -1,6 +1,15 @@
 import { createPublisher } from '../publisher.js';
 import type { PublisherOptions } from '../options.js';
-import type { CloseReport, DeliveryReport, EventEncoder, EventPublisher, HeaderValue, MessageKey, PublishOptions, PublishOutcome } from '../types.js';
+import type {
+  CloseReport,
+  DeliveryReport,
+  EventEncoder,
+  EventPublisher,
+  HeaderValue,
+  MessageKey,
+  PublishOptions,
+  PublishOutcome,
+} from '../types.js';
 import { createInMemoryTransport } from './in-memory-transport.js';
 import type { KafkaFailureName, TransportRecord } from './in-memory-transport.js';
 
@@ -31,8 +40,10 @@ export interface SentRecord<T> {
  * Options of {@link InMemoryPublisher}: those of `createPublisher` without the broker and transport
  * settings, with a topic and a codec by default.
  */
-export interface InMemoryPublisherOptions<T>
-  extends Omit<PublisherOptions<T>, 'brokers' | 'transport' | 'topic' | 'codec' | 'kafka' | 'rdkafka' | 'preset'> {
+export interface InMemoryPublisherOptions<T> extends Omit<
+  PublisherOptions<T>,
+  'brokers' | 'transport' | 'topic' | 'codec' | 'kafka' | 'rdkafka' | 'preset'
+> {
   /** The one topic every event goes to (unless `route` is given). @defaultValue 'in-memory' */
   readonly topic?: string;
   /** Validates and encodes events, as for the real publisher. @defaultValue JSON.stringify, no validation */
@@ -88,7 +99,13 @@ export class InMemoryPublisher<T> implements EventPublisher<T> {
         answer: (record, original) => {
           const origin = origins.get(original);
           if (origin === undefined || this.#failWith === undefined) return undefined;
-          return this.#failWith({ event: origin.event, topic: record.topic, key: record.key, headers: headersByName(record), options: origin.options });
+          return this.#failWith({
+            event: origin.event,
+            topic: record.topic,
+            key: record.key,
+            headers: headersByName(record),
+            options: origin.options,
+          });
         },
         onAck: (record, original, offset) => {
           const origin = origins.get(original);
@@ -167,7 +184,15 @@ export class InMemoryPublisher<T> implements EventPublisher<T> {
 
   #record(origin: Origin<T>, sent: TransportRecord, offset: number): void {
     const report: DeliveryReport = { topic: sent.topic, partition: 0, offset, timestamp: Date.now(), key: sent.key };
-    const record: PublishedRecord<T> = { event: origin.event, topic: sent.topic, key: sent.key, headers: headersByName(sent), value: sent.value, options: origin.options, report };
+    const record: PublishedRecord<T> = {
+      event: origin.event,
+      topic: sent.topic,
+      key: sent.key,
+      headers: headersByName(sent),
+      value: sent.value,
+      options: origin.options,
+      report,
+    };
     this.published.push(record);
     for (const watcher of [...this.#watchers]) watcher(record);
   }

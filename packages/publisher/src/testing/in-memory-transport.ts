@@ -70,7 +70,13 @@ export function createInMemoryTransport(options: InMemoryTransportOptions = {}):
             return;
           }
           const code = typeof answer === 'number' ? answer : kafkaFailures[answer];
-          events.delivery(id, { code, name: codeName(code), message: 'failed by the in-memory transport' }, -1, -1, undefined);
+          events.delivery(
+            id,
+            { code, name: codeName(code), message: 'failed by the in-memory transport' },
+            -1,
+            -1,
+            undefined,
+          );
         });
         return 0;
       },
@@ -108,7 +114,9 @@ export function createInMemoryTransport(options: InMemoryTransportOptions = {}):
   };
 }
 
-const names = new Map<number, string>(Object.entries(RdCode).map(([name, code]) => [code, code < 0 ? `ERR__${name}` : `ERR_${name}`]));
+const names = new Map<number, string>(
+  Object.entries(RdCode).map(([name, code]) => [code, code < 0 ? `ERR__${name}` : `ERR_${name}`]),
+);
 
 function codeName(code: number): string {
   return names.get(code) ?? `ERR_${code}`;

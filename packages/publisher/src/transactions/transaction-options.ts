@@ -6,7 +6,10 @@ import type { PublisherOptions } from '../options.js';
  * dead-letter and breaker, which a transaction replaces) plus the transactional identity. Give
  * exactly one of `transactionalId` and `transactionalIdPrefix`.
  */
-export interface TransactionalPublisherOptions<T> extends Omit<PublisherOptions<T>, 'retry' | 'deadLetter' | 'circuitBreaker' | 'maxInFlight' | 'maxInFlightBytes'> {
+export interface TransactionalPublisherOptions<T> extends Omit<
+  PublisherOptions<T>,
+  'retry' | 'deadLetter' | 'circuitBreaker' | 'maxInFlight' | 'maxInFlightBytes'
+> {
   /** One producer with this `transactional.id`: transactions run one at a time. */
   readonly transactionalId?: string;
   /**
@@ -35,11 +38,19 @@ const positive = (name: string, value: number | undefined, fallback: number) => 
 /** Checks the transactional options and names every producer of the pool. */
 export function resolveTransactionOptions<T>(options: TransactionalPublisherOptions<T>): ResolvedTransactionOptions {
   const { transactionalId: id, transactionalIdPrefix: prefix } = options;
-  if ((id === undefined) === (prefix === undefined)) throw new InvalidOptionsError('transactionalId', 'give exactly one of `transactionalId` and `transactionalIdPrefix`');
+  if ((id === undefined) === (prefix === undefined))
+    throw new InvalidOptionsError(
+      'transactionalId',
+      'give exactly one of `transactionalId` and `transactionalIdPrefix`',
+    );
   const name = id ?? prefix;
-  if (typeof name !== 'string' || name === '') throw new InvalidOptionsError('transactionalId', 'the transactional id (or prefix) must be a non-empty string');
+  if (typeof name !== 'string' || name === '')
+    throw new InvalidOptionsError('transactionalId', 'the transactional id (or prefix) must be a non-empty string');
   if (id !== undefined && options.poolSize !== undefined && options.poolSize !== 1) {
-    throw new InvalidOptionsError('poolSize', 'one `transactionalId` is one producer: use `transactionalIdPrefix` for a pool');
+    throw new InvalidOptionsError(
+      'poolSize',
+      'one `transactionalId` is one producer: use `transactionalIdPrefix` for a pool',
+    );
   }
   const poolSize = positive('poolSize', options.poolSize, id === undefined ? 3 : 1);
   return {

@@ -46,7 +46,10 @@ export class RunningTransaction<T> implements Transaction<T> {
   }
 
   publish(event: T, options?: PublishOptions): void {
-    if (this.#over) throw new PublisherClosedError('this transaction is over: publish inside the transaction function, before it returns');
+    if (this.#over)
+      throw new PublisherClosedError(
+        'this transaction is over: publish inside the transaction function, before it returns',
+      );
     const record = this.#build(event, options);
     const index = this.#records.push(record) - 1;
     this.#reports.push(undefined);
@@ -93,7 +96,10 @@ export class RunningTransaction<T> implements Transaction<T> {
     });
     if (code === 0) return true;
     if (code === RdCode.QUEUE_FULL) return false;
-    this.failure ??= classifyDeliveryFailure({ code, name: this.#producer.codeName(code), message: 'rejected by the producer' }, record.topic);
+    this.failure ??= classifyDeliveryFailure(
+      { code, name: this.#producer.codeName(code), message: 'rejected by the producer' },
+      record.topic,
+    );
     this.#settle();
     return true;
   }

@@ -10,7 +10,12 @@ import { loadDefaultTransport } from '../transport/default-transport.js';
 import type { Transport, TransportTransactions } from '../transport/transport.js';
 
 /** Called with one record's delivery report. */
-export type OnDelivery = (failure: KafkaFailure | null, partition: number, offset: number, timestamp: number | undefined) => void;
+export type OnDelivery = (
+  failure: KafkaFailure | null,
+  partition: number,
+  offset: number,
+  timestamp: number | undefined,
+) => void;
 
 /** A transactional producer: produce with a per-record callback, plus begin/commit/abort. */
 export class TransactionalProducer {
@@ -27,13 +32,26 @@ export class TransactionalProducer {
     this.id = id;
     this.#transport = transport;
     this.#log = log;
-    if (transport.transactions === undefined) throw new InvalidOptionsError('transport', 'the transport has no transaction support (it needs `transactional.id` support)');
+    if (transport.transactions === undefined)
+      throw new InvalidOptionsError(
+        'transport',
+        'the transport has no transaction support (it needs `transactional.id` support)',
+      );
     this.#txn = transport.transactions;
   }
 
   /** Creates, connects and initialises (fencing older producers with the same id) a producer. */
-  static async open<T>(id: string, options: ResolvedOptions<T>, transactionTimeoutMs: number, initTimeoutMs: number): Promise<TransactionalProducer> {
-    const log = childLogger(options.logger, { component: 'transactions', clientId: options.clientId, transactionalId: id });
+  static async open<T>(
+    id: string,
+    options: ResolvedOptions<T>,
+    transactionTimeoutMs: number,
+    initTimeoutMs: number,
+  ): Promise<TransactionalProducer> {
+    const log = childLogger(options.logger, {
+      component: 'transactions',
+      clientId: options.clientId,
+      transactionalId: id,
+    });
     // The transport's events need the producer, which needs the transport: fill this in after.
     const self: { producer?: TransactionalProducer } = {};
     const factory = options.transport ?? (await loadDefaultTransport({ transactional: true }));
@@ -54,7 +72,11 @@ export class TransactionalProducer {
         fatal: (failure) => {
           if (self.producer === undefined) return;
           self.producer.broken = true;
-          log.error('fatal producer error: the producer will be replaced', { code: failure.code, name: failure.name, reason: failure.message });
+          log.error('fatal producer error: the producer will be replaced', {
+            code: failure.code,
+            name: failure.name,
+            reason: failure.message,
+          });
         },
       },
     });
@@ -102,7 +124,13 @@ export class TransactionalProducer {
     this.#log.info('transactional producer closed', { broken: this.broken });
   }
 
-  #delivered(id: number, failure: KafkaFailure | null, partition: number, offset: number, timestamp: number | undefined): void {
+  #delivered(
+    id: number,
+    failure: KafkaFailure | null,
+    partition: number,
+    offset: number,
+    timestamp: number | undefined,
+  ): void {
     const onDelivery = this.#deliveries.get(id);
     if (onDelivery === undefined) return;
     this.#deliveries.delete(id);

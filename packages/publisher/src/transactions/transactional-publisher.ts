@@ -48,10 +48,16 @@ export interface TransactionalPublisher<T> extends AsyncDisposable {
  */
 export function createTransactionalPublisher<T>(options: TransactionalPublisherOptions<T>): TransactionalPublisher<T> {
   const transactional = resolveTransactionOptions(options);
-  const { transactionalId: _id, transactionalIdPrefix: _prefix, poolSize: _size, transactionTimeoutMs: _tt, commitTimeoutMs: _ct, ...base } = options;
+  const {
+    transactionalId: _id,
+    transactionalIdPrefix: _prefix,
+    poolSize: _size,
+    transactionTimeoutMs: _tt,
+    commitTimeoutMs: _ct,
+    ...base
+  } = options;
   return new KafkaTransactionalPublisher<T>(resolveOptions(base), transactional);
 }
-
 
 class KafkaTransactionalPublisher<T> implements TransactionalPublisher<T> {
   readonly #options: ResolvedOptions<T>;
@@ -75,7 +81,10 @@ class KafkaTransactionalPublisher<T> implements TransactionalPublisher<T> {
     this.#build = createRecordBuilder(options, true);
     const meter = (options.telemetry.meterProvider ?? metrics.getMeterProvider()).getMeter('@herald/publisher');
     // Always created: the API has no public way to tell the no-op meter, which records for free.
-    this.#outcomes = meter.createCounter('herald.publisher.transactions', { unit: '{transaction}', description: 'Transactions by outcome: committed, aborted, unknown.' });
+    this.#outcomes = meter.createCounter('herald.publisher.transactions', {
+      unit: '{transaction}',
+      description: 'Transactions by outcome: committed, aborted, unknown.',
+    });
   }
 
   get closed(): boolean {
@@ -112,7 +121,10 @@ class KafkaTransactionalPublisher<T> implements TransactionalPublisher<T> {
     }
   }
 
-  async #runOn<R>(producer: TransactionalProducer, fn: (tx: Transaction<T>) => R | Promise<R>): Promise<TransactionResult<R>> {
+  async #runOn<R>(
+    producer: TransactionalProducer,
+    fn: (tx: Transaction<T>) => R | Promise<R>,
+  ): Promise<TransactionResult<R>> {
     const { commitTimeoutMs } = this.#tx;
     try {
       await producer.begin();
@@ -146,11 +158,20 @@ class KafkaTransactionalPublisher<T> implements TransactionalPublisher<T> {
       // transactional.id resolves it either way (init fences this one), so replace this one.
       producer.broken = true;
       this.#count('unknown');
-      this.#log.error('transaction outcome unknown', { transactionalId: producer.id, events: tx.size, code: failure.code, name: failure.name, reason: failure.message });
-      throw new TransactionOutcomeUnknownError(`the commit of ${tx.size} events did not complete (${failure.name}: ${failure.message}): they may or may not be visible`, {
-        cause: error,
+      this.#log.error('transaction outcome unknown', {
+        transactionalId: producer.id,
         events: tx.size,
+        code: failure.code,
+        name: failure.name,
+        reason: failure.message,
       });
+      throw new TransactionOutcomeUnknownError(
+        `the commit of ${tx.size} events did not complete (${failure.name}: ${failure.message}): they may or may not be visible`,
+        {
+          cause: error,
+          events: tx.size,
+        },
+      );
     }
     this.#count('committed');
     // The commit flushed every record, so their reports are in or on their way.
@@ -171,8 +192,12 @@ class KafkaTransactionalPublisher<T> implements TransactionalPublisher<T> {
   #aborted(cause: unknown, events: number, why: string): TransactionAbortedError {
     this.#count('aborted');
     this.#log.warn('transaction aborted', { why, events, code: (cause as PublisherError | undefined)?.code });
-    const retriable = typeof cause === 'object' && cause !== null && (cause as { retriable?: unknown }).retriable === true;
-    return new TransactionAbortedError(`${why}: the transaction of ${events} events was aborted, none is visible to read_committed consumers`, { cause, events, retriable });
+    const retriable =
+      typeof cause === 'object' && cause !== null && (cause as { retriable?: unknown }).retriable === true;
+    return new TransactionAbortedError(
+      `${why}: the transaction of ${events} events was aborted, none is visible to read_committed consumers`,
+      { cause, events, retriable },
+    );
   }
 
   #broke(producer: TransactionalProducer, error: unknown, always = false): void {
@@ -181,7 +206,11 @@ class KafkaTransactionalPublisher<T> implements TransactionalPublisher<T> {
   }
 
   #count(outcome: 'committed' | 'aborted' | 'unknown'): void {
-    this.#outcomes?.add(1, { 'messaging.system': 'kafka', 'messaging.client.id': this.#options.clientId, 'herald.transaction.outcome': outcome });
+    this.#outcomes?.add(1, {
+      'messaging.system': 'kafka',
+      'messaging.client.id': this.#options.clientId,
+      'herald.transaction.outcome': outcome,
+    });
   }
 
   async #acquire(): Promise<TransactionalProducer> {
@@ -192,7 +221,12 @@ class KafkaTransactionalPublisher<T> implements TransactionalPublisher<T> {
       const id = this.#unopened.shift();
       if (id !== undefined) {
         try {
-          const producer = await TransactionalProducer.open(id, this.#options, this.#tx.transactionTimeoutMs, this.#tx.commitTimeoutMs);
+          const producer = await TransactionalProducer.open(
+            id,
+            this.#options,
+            this.#tx.transactionTimeoutMs,
+            this.#tx.commitTimeoutMs,
+          );
           this.#all.add(producer);
           return producer;
         } catch (error) {

@@ -30,7 +30,11 @@ const candidates: readonly TransportCandidate[] = [
       return native.createNativeTransport;
     },
   },
-  { name: 'rdkafka', transactions: true, load: async () => (await import('./rdkafka-transport.js')).createRdkafkaTransport },
+  {
+    name: 'rdkafka',
+    transactions: true,
+    load: async () => (await import('./rdkafka-transport.js')).createRdkafkaTransport,
+  },
 ];
 
 const loading = new Map<boolean, Promise<TransportFactory>>();

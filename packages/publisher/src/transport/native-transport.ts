@@ -1,7 +1,12 @@
 import { DELIVERY_RECORD_BYTES, loadNativeBinding, NativeEvent } from '@herald/native';
 import type { NativeBinding, NativeHandle } from '@herald/native';
 import { InvalidOptionsError } from '@herald/errors';
-import { AuthenticationError, BrokerUnreachableError, TlsHandshakeError, TransportUnavailableError } from '../errors.js';
+import {
+  AuthenticationError,
+  BrokerUnreachableError,
+  TlsHandshakeError,
+  TransportUnavailableError,
+} from '../errors.js';
 import type { PublisherError } from '../errors.js';
 import { RdCode } from '../internal/classify.js';
 import type { KafkaFailure } from '../internal/classify.js';
@@ -31,7 +36,10 @@ export function nativeTransportProblem(): string | undefined {
  */
 export const createNativeTransport: TransportFactory = (context) => {
   const binding = loadNativeBinding();
-  if (binding instanceof Error) throw new TransportUnavailableError(`the native transport cannot load its addon: ${binding.message}`, [`native: ${binding.message}`]);
+  if (binding instanceof Error)
+    throw new TransportUnavailableError(`the native transport cannot load its addon: ${binding.message}`, [
+      `native: ${binding.message}`,
+    ]);
   return createTransportOn(binding, context);
 };
 
@@ -42,7 +50,11 @@ function createTransportOn(binding: NativeBinding, { config, events, logger }: T
     if (name === undefined) names.set(code, (name = `ERR_${binding.errName(code)}`));
     return name;
   };
-  const failureOf = (code: number, message = binding.errString(code)): KafkaFailure => ({ code, name: codeName(code), message });
+  const failureOf = (code: number, message = binding.errString(code)): KafkaFailure => ({
+    code,
+    name: codeName(code),
+    message,
+  });
 
   const topics = new Map<string, number>();
   const packer = new NativeRecordPacker();
@@ -70,7 +82,13 @@ function createTransportOn(binding: NativeBinding, { config, events, logger }: T
       const error = ints[at * 2 + 6] as number;
       const timestamp = slots[at + 2] as number;
       inFlight -= 1;
-      events.delivery(slots[at] as number, error === 0 ? null : failureOf(error), ints[at * 2 + 7] as number, slots[at + 1] as number, timestamp < 0 ? undefined : timestamp);
+      events.delivery(
+        slots[at] as number,
+        error === 0 ? null : failureOf(error),
+        ints[at * 2 + 7] as number,
+        slots[at + 1] as number,
+        timestamp < 0 ? undefined : timestamp,
+      );
     }
     if (inFlight === 0) keepAlive();
   };
@@ -129,7 +147,8 @@ function createTransportOn(binding: NativeBinding, { config, events, logger }: T
       }
     },
   );
-  if (typeof created === 'string') throw new InvalidOptionsError('rdkafka', `librdkafka refused the producer configuration: ${created}`);
+  if (typeof created === 'string')
+    throw new InvalidOptionsError('rdkafka', `librdkafka refused the producer configuration: ${created}`);
   const handle: NativeHandle = created;
   binding.ref(handle, false);
 
@@ -162,12 +181,23 @@ function createTransportOn(binding: NativeBinding, { config, events, logger }: T
           const tls = tlsFailure;
           finish(
             auth !== undefined
-              ? new AuthenticationError(`authentication failed: ${auth.message}`, { kafkaCode: auth.code, kafkaName: auth.name, cause: auth.cause })
+              ? new AuthenticationError(`authentication failed: ${auth.message}`, {
+                  kafkaCode: auth.code,
+                  kafkaName: auth.name,
+                  cause: auth.cause,
+                })
               : tls !== undefined
-                ? new TlsHandshakeError(`TLS handshake failed: ${tls.message}`, { kafkaCode: tls.code, kafkaName: tls.name, cause: tls.cause })
-                : new BrokerUnreachableError(`no broker of ${String(config['bootstrap.servers'])} answered within ${timeoutMs} ms`, {
-                  ...(code === undefined ? {} : { cause: failureOf(code) }),
-                }),
+                ? new TlsHandshakeError(`TLS handshake failed: ${tls.message}`, {
+                    kafkaCode: tls.code,
+                    kafkaName: tls.name,
+                    cause: tls.cause,
+                  })
+                : new BrokerUnreachableError(
+                    `no broker of ${String(config['bootstrap.servers'])} answered within ${timeoutMs} ms`,
+                    {
+                      ...(code === undefined ? {} : { cause: failureOf(code) }),
+                    },
+                  ),
           );
         };
         onPermanentFailure = () => fail();

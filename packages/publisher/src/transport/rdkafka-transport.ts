@@ -92,10 +92,21 @@ export function createRdkafkaTransport({ config, events, logger }: TransportCont
           const tls = tlsFailure;
           finish(
             auth !== undefined
-              ? new AuthenticationError(`authentication failed: ${auth.message}`, { kafkaCode: auth.code, kafkaName: auth.name, cause: auth.cause })
+              ? new AuthenticationError(`authentication failed: ${auth.message}`, {
+                  kafkaCode: auth.code,
+                  kafkaName: auth.name,
+                  cause: auth.cause,
+                })
               : tls !== undefined
-                ? new TlsHandshakeError(`TLS handshake failed: ${tls.message}`, { kafkaCode: tls.code, kafkaName: tls.name, cause: tls.cause })
-                : new BrokerUnreachableError(`no broker of ${String(config['bootstrap.servers'])} answered within ${timeoutMs} ms`, { cause }),
+                ? new TlsHandshakeError(`TLS handshake failed: ${tls.message}`, {
+                    kafkaCode: tls.code,
+                    kafkaName: tls.name,
+                    cause: tls.cause,
+                  })
+                : new BrokerUnreachableError(
+                    `no broker of ${String(config['bootstrap.servers'])} answered within ${timeoutMs} ms`,
+                    { cause },
+                  ),
           );
         };
         onPermanentFailure = () => {

@@ -7,7 +7,13 @@ export type { KafkaFailure } from '../internal/classify.js';
 /** What a transport tells the publisher; called on the main thread. */
 export interface TransportEvents {
   /** The broker acked (`failure` null) or the record failed; `id` is the one `produce` was given. */
-  delivery(id: number, failure: KafkaFailure | null, partition: number, offset: number, timestamp: number | undefined): void;
+  delivery(
+    id: number,
+    failure: KafkaFailure | null,
+    partition: number,
+    offset: number,
+    timestamp: number | undefined,
+  ): void;
   /** The producer cannot go on (e.g. an idempotence sequence error) and must be replaced. */
   fatal(failure: KafkaFailure): void;
   /** librdkafka statistics JSON, every `statistics.interval.ms`. */
@@ -24,7 +30,13 @@ export interface Transport {
    * Queues one record; returns 0 or a librdkafka error code (e.g. -184 queue full, 10 too large).
    * Must copy `value` before returning, so the caller may reuse the buffer.
    */
-  produce(topic: string, value: Buffer, key: string | Buffer | null, headers: WireHeaders | undefined, id: number): number;
+  produce(
+    topic: string,
+    value: Buffer,
+    key: string | Buffer | null,
+    headers: WireHeaders | undefined,
+    id: number,
+  ): number;
   /** Sends what lingers now and waits up to `timeoutMs` for outstanding deliveries. */
   flush(timeoutMs: number): Promise<void>;
   /** Tears the producer down without waiting for outstanding records (the publisher settles them). */

@@ -25,13 +25,25 @@ afterAll(async () => {
 });
 
 function publisher(extra: Partial<PublisherOptions<Event>> & Pick<PublisherOptions<Event>, 'topic' | 'deadLetter'>) {
-  const p = createPublisher<Event>({ brokers: brokers().single, codec, key: (e) => e.id, logger: memoryLogger(), clientId: 'dlq-test', ...extra });
+  const p = createPublisher<Event>({
+    brokers: brokers().single,
+    codec,
+    key: (e) => e.id,
+    logger: memoryLogger(),
+    clientId: 'dlq-test',
+    ...extra,
+  });
   open.push(p);
   return p;
 }
 
 /** Checks the dead-letter copy of `event` against what was sent. */
-function expectDeadLetter(record: { value: Buffer | null; key: string | null; headers: Readonly<Record<string, string>> }, event: Event, originalTopic: string, code: string) {
+function expectDeadLetter(
+  record: { value: Buffer | null; key: string | null; headers: Readonly<Record<string, string>> },
+  event: Event,
+  originalTopic: string,
+  code: string,
+) {
   expect(record.value?.equals(codec.encode(event))).toBe(true);
   expect(record.key).toBe(event.id);
   expect(record.headers).toMatchObject({
@@ -56,7 +68,12 @@ describe('dead-letter topic on real brokers', () => {
     const event = { id: `u-${randomUUID()}` };
     const error = await p.publish(event).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeadLetteredError);
-    expect(error).toMatchObject({ code: 'DEAD_LETTERED', outcome: 'not-written', cause: { code: 'UNKNOWN_TOPIC' }, deadLetter: { topic: dlq, offset: 0 } });
+    expect(error).toMatchObject({
+      code: 'DEAD_LETTERED',
+      outcome: 'not-written',
+      cause: { code: 'UNKNOWN_TOPIC' },
+      deadLetter: { topic: dlq, offset: 0 },
+    });
     const [record, ...rest] = await consumeAll(brokers().single, dlq, 1, 15_000);
     expect(rest).toEqual([]);
     expectDeadLetter(record!, event, missing, 'UNKNOWN_TOPIC');
@@ -66,14 +83,21 @@ describe('dead-letter topic on real brokers', () => {
   it('dead-letters a record over the topic’s max.message.bytes; the next ones are delivered', async () => {
     const topic = uniqueTopic('herald-small');
     const dlq = uniqueTopic('herald-dlq-large');
-    await Promise.all([createTopic(brokers().single, { topic, configs: { 'max.message.bytes': '2000' } }), createTopic(brokers().single, { topic: dlq })]);
+    await Promise.all([
+      createTopic(brokers().single, { topic, configs: { 'max.message.bytes': '2000' } }),
+      createTopic(brokers().single, { topic: dlq }),
+    ]);
     const p = publisher({ topic, deadLetter: { topic: dlq }, kafka: { compression: 'none' } });
     const big = { id: `big-${randomUUID()}`, pad: 'x'.repeat(5_000) };
     // One at a time: the broker's limit is per record batch, and a batch fails as a whole.
     const before = await p.publish({ id: 'small-1' });
     const error = await p.publish(big).catch((e: unknown) => e);
     const after = await p.publish({ id: 'small-2' });
-    expect(error).toMatchObject({ code: 'DEAD_LETTERED', cause: { code: 'MESSAGE_TOO_LARGE', kafkaCode: 10 }, deadLetter: { topic: dlq } });
+    expect(error).toMatchObject({
+      code: 'DEAD_LETTERED',
+      cause: { code: 'MESSAGE_TOO_LARGE', kafkaCode: 10 },
+      deadLetter: { topic: dlq },
+    });
     expect([before.topic, after.topic]).toEqual([topic, topic]);
     const [record] = await consumeAll(brokers().single, dlq, 1, 15_000);
     expectDeadLetter(record!, big, topic, 'MESSAGE_TOO_LARGE');
@@ -92,12 +116,19 @@ describe('dead-letter topic on real brokers', () => {
       logger: memoryLogger(),
       clientId: 'dlq-test',
       connectTimeoutMs: 8_000,
-      kafka: { securityProtocol: 'sasl_plaintext', sasl: { mechanism: 'SCRAM-SHA-512', username: 'bob', password: SASL_USERS.bob } },
+      kafka: {
+        securityProtocol: 'sasl_plaintext',
+        sasl: { mechanism: 'SCRAM-SHA-512', username: 'bob', password: SASL_USERS.bob },
+      },
       deadLetter: { topic: 'bob-scratch' },
     });
     open.push(p);
     const error = await p.publish(event).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'DEAD_LETTERED', cause: { code: 'TOPIC_AUTHORIZATION', kafkaCode: 29 }, deadLetter: { topic: 'bob-scratch' } });
+    expect(error).toMatchObject({
+      code: 'DEAD_LETTERED',
+      cause: { code: 'TOPIC_AUTHORIZATION', kafkaCode: 29 },
+      deadLetter: { topic: 'bob-scratch' },
+    });
     // bob-scratch is shared: read it all (as the PLAINTEXT super user) and pick this event's copy.
     const offset = (error as DeadLetteredError).deadLetter.offset;
     const records = await consumeAll(sasl.bootstrap, 'bob-scratch', offset + 1, 15_000);

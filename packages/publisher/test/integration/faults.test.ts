@@ -27,15 +27,33 @@ afterAll(async () => {
 });
 
 /** A fresh 3-partition topic on the fault broker and a publisher for it. */
-async function topicAndPublisher(prefix: string, extra: Partial<PublisherOptions<OracleEvent>> = {}, logger = memoryLogger()) {
+async function topicAndPublisher(
+  prefix: string,
+  extra: Partial<PublisherOptions<OracleEvent>> = {},
+  logger = memoryLogger(),
+) {
   const topic = uniqueTopic(prefix);
   await createTopic(broker.bootstrap, { topic, partitions: 3 });
-  const publisher = createPublisher<OracleEvent>({ transport: transportUnderTest(), brokers: broker.bootstrap, topic, codec, key: (e) => e.key, logger, ...extra });
+  const publisher = createPublisher<OracleEvent>({
+    transport: transportUnderTest(),
+    brokers: broker.bootstrap,
+    topic,
+    codec,
+    key: (e) => e.key,
+    logger,
+    ...extra,
+  });
   return { topic, publisher };
 }
 
 /** Publishes `total` events over `keys` keys in batches, recording every outcome. */
-function publishStream(publisher: EventPublisher<OracleEvent>, total: number, keys: number, outcomes: Outcomes, batch = 500) {
+function publishStream(
+  publisher: EventPublisher<OracleEvent>,
+  total: number,
+  keys: number,
+  outcomes: Outcomes,
+  batch = 500,
+) {
   const seqs = new Map<string, number>();
   let published = 0;
   const done = (async () => {
@@ -49,7 +67,8 @@ function publishStream(publisher: EventPublisher<OracleEvent>, total: number, ke
         settled.push(
           publisher.publish({ id, key, seq }).then(
             () => void outcomes.acked.add(id),
-            (error: PublisherError) => void (error.outcome === 'not-written' ? outcomes.failed : outcomes.unknown).add(id),
+            (error: PublisherError) =>
+              void (error.outcome === 'not-written' ? outcomes.failed : outcomes.unknown).add(id),
           ),
         );
       }
@@ -102,7 +121,9 @@ describe.sequential('faults on a real broker', () => {
   }, 120_000);
 
   it('settles publishes as unknown outcome when a pause outlasts message.timeout.ms, and writes none reported failed', async () => {
-    const { topic, publisher } = await topicAndPublisher('herald-timeout', { kafka: { messageTimeoutMs: 4_000, requestTimeoutMs: 3_000 } });
+    const { topic, publisher } = await topicAndPublisher('herald-timeout', {
+      kafka: { messageTimeoutMs: 4_000, requestTimeoutMs: 3_000 },
+    });
     await publisher.connect();
     const outcomes = newOutcomes();
     await broker.pauseNode(1);

@@ -14,7 +14,9 @@ describe('installGracefulShutdown', () => {
   it('settles every publish on SIGTERM and exits 0 when nothing was left undelivered', async () => {
     const topic = uniqueTopic('herald-sigterm');
     await createTopic(brokers().single, { topic, partitions: 3 });
-    const proc = spawn(process.execPath, [child, brokers().single, topic, transportName()], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [child, brokers().single, topic, transportName()], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     proc.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     const stderr: string[] = [];
@@ -25,7 +27,12 @@ describe('installGracefulShutdown', () => {
     const [code] = (await once(proc, 'exit')) as [number | null];
 
     const summaryLine = stdout.trim().split('\n').at(-1) ?? '';
-    const summary = JSON.parse(summaryLine) as { acked: string[]; notWritten: string[]; unknown: string[]; undelivered: number };
+    const summary = JSON.parse(summaryLine) as {
+      acked: string[];
+      notWritten: string[];
+      unknown: string[];
+      undelivered: number;
+    };
     expect(summary.acked.length).toBeGreaterThan(0);
     expect(summary.unknown).toEqual([]);
     expect(summary.undelivered).toBe(0);

@@ -117,13 +117,19 @@ describe('publisher on a real broker', () => {
     const topic = uniqueTopic('herald-large');
     await createTopic(brokers().single, { topic, configs: { 'max.message.bytes': '2000' } });
     const publisher = publisherFor(topic, { kafka: { messageMaxBytes: 100_000, compression: 'none' } });
-    const local = await publisher.publish({ id: 'a', key: 'k', seq: 0, pad: 'x'.repeat(200_000) }).catch((e: unknown) => e);
+    const local = await publisher
+      .publish({ id: 'a', key: 'k', seq: 0, pad: 'x'.repeat(200_000) })
+      .catch((e: unknown) => e);
     expect(local).toBeInstanceOf(MessageTooLargeError);
     expect(local).toMatchObject({ kafkaCode: 10, outcome: 'not-written' });
-    const remote = await publisher.publish({ id: 'b', key: 'k', seq: 1, pad: 'x'.repeat(5_000) }).catch((e: unknown) => e);
+    const remote = await publisher
+      .publish({ id: 'b', key: 'k', seq: 1, pad: 'x'.repeat(5_000) })
+      .catch((e: unknown) => e);
     expect(remote).toBeInstanceOf(MessageTooLargeError);
     await expect(publisher.publish({ id: 'c', key: 'k', seq: 2 })).resolves.toMatchObject({ offset: 0 });
-    expect((await consumeAll(brokers().single, topic, 3, 5_000)).map((r) => (JSON.parse(r.value!.toString()) as Event).id)).toEqual(['c']);
+    expect(
+      (await consumeAll(brokers().single, topic, 3, 5_000)).map((r) => (JSON.parse(r.value!.toString()) as Event).id),
+    ).toEqual(['c']);
   });
 
   it(`runs on the ${transportName()} transport and says so in the resolved-config log`, async () => {
@@ -133,7 +139,10 @@ describe('publisher on a real broker', () => {
     const publisher = publisherFor(topic, { logger });
     await expect(publisher.publish({ id: 'a', key: 'k', seq: 0 })).resolves.toMatchObject({ offset: 0 });
     const connected = logger.lines.find((l) => l.message === 'connected');
-    expect(connected?.meta).toMatchObject({ transport: transportName(), config: { 'bootstrap.servers': brokers().single } });
+    expect(connected?.meta).toMatchObject({
+      transport: transportName(),
+      config: { 'bootstrap.servers': brokers().single },
+    });
   });
 
   it('bounds connect to a dead broker by connectTimeoutMs', async () => {

@@ -11,7 +11,10 @@ import type { ConsumedRecord } from '../../../../test-support/kafka-admin.js';
 import { checkReliability, newOutcomes } from '../../../../test-support/reliability-oracle.js';
 import type { OracleEvent, Outcomes } from '../../../../test-support/reliability-oracle.js';
 
-const codec = { encode: (e: OracleEvent) => Buffer.from(JSON.stringify(e)), headers: (e: OracleEvent) => ({ ce_id: e.id }) };
+const codec = {
+  encode: (e: OracleEvent) => Buffer.from(JSON.stringify(e)),
+  headers: (e: OracleEvent) => ({ ce_id: e.id }),
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const OUTAGE_MS = 30_000;
 
@@ -29,7 +32,8 @@ afterAll(async () => {
 /** A logger that keeps every line with its time. */
 function timedLogger() {
   const lines: Array<{ at: number; level: string; message: string; meta: unknown }> = [];
-  const at = (level: string) => (message: string, meta?: unknown) => void lines.push({ at: Date.now(), level, message, meta });
+  const at = (level: string) => (message: string, meta?: unknown) =>
+    void lines.push({ at: Date.now(), level, message, meta });
   return { lines, error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
 }
 
@@ -116,7 +120,11 @@ function firstCopies(records: ReadonlyArray<ConsumedRecord>): ConsumedRecord[] {
   });
 }
 
-async function topicAndPublisher(prefix: string, extra: Partial<PublisherOptions<OracleEvent>>, logger: ReturnType<typeof timedLogger>) {
+async function topicAndPublisher(
+  prefix: string,
+  extra: Partial<PublisherOptions<OracleEvent>>,
+  logger: ReturnType<typeof timedLogger>,
+) {
   const topic = uniqueTopic(prefix);
   await createTopic(broker.bootstrap, { topic, partitions: 3 });
   const publisher = createPublisher<OracleEvent>({
@@ -126,7 +134,13 @@ async function topicAndPublisher(prefix: string, extra: Partial<PublisherOptions
     key: (e) => e.key,
     logger,
     kafka: { messageTimeoutMs: 5_000, requestTimeoutMs: 3_000 },
-    retry: { on: 'not-written-or-unknown', maxAttempts: 1_000, maxElapsedMs: 180_000, initialDelayMs: 250, maxDelayMs: 2_000 },
+    retry: {
+      on: 'not-written-or-unknown',
+      maxAttempts: 1_000,
+      maxElapsedMs: 180_000,
+      initialDelayMs: 250,
+      maxDelayMs: 2_000,
+    },
     ...extra,
   });
   return { topic, publisher };
@@ -155,19 +169,26 @@ describe.sequential('resilience on a real broker that goes away for 30 s', () =>
     const deduped = firstCopies(raw);
     const report = checkReliability(total, outcomes, deduped);
     const duplicates = raw.length - deduped.length;
-    console.info(`[oracle] retry-outage ${JSON.stringify({ sent: total, ratePerSecond: rate, acked: report.acked, failed: report.failed, unknown: report.unknown, inTopic: raw.length, duplicates, lost: report.lost.length, reordered: report.reordered.length })}`);
+    console.info(
+      `[oracle] retry-outage ${JSON.stringify({ sent: total, ratePerSecond: rate, acked: report.acked, failed: report.failed, unknown: report.unknown, inTopic: raw.length, duplicates, lost: report.lost.length, reordered: report.reordered.length })}`,
+    );
     expect(report.acked).toBe(total);
     expect(report.lost).toEqual([]);
     expect(report.reordered).toEqual([]);
     expect(deduped).toHaveLength(total);
     // Every extra copy carries the ce_id of its event (same bytes and headers on every attempt).
-    for (const record of raw) expect(record.headers['ce_id']).toBe((JSON.parse(record.value!.toString()) as OracleEvent).id);
+    for (const record of raw)
+      expect(record.headers['ce_id']).toBe((JSON.parse(record.value!.toString()) as OracleEvent).id);
     expect(logger.lines.some((l) => l.message.startsWith('publishes are failing: retrying them'))).toBe(true);
   }, 600_000);
 
   it('with the circuit breaker: fails fast within 1 s of opening, the probe closes it after the outage', async () => {
     const logger = timedLogger();
-    const { topic, publisher } = await topicAndPublisher('herald-breaker-outage', { circuitBreaker: { failureThreshold: 20, openMs: 2_000 } }, logger);
+    const { topic, publisher } = await topicAndPublisher(
+      'herald-breaker-outage',
+      { circuitBreaker: { failureThreshold: 20, openMs: 2_000 } },
+      logger,
+    );
     await publisher.connect();
     const outcomes = newOutcomes();
     const stream = pacedStream(publisher, 1_000, 100, outcomes);
@@ -177,7 +198,9 @@ describe.sequential('resilience on a real broker that goes away for 30 s', () =>
     await broker.restartNode(1);
     const restartedAt = Date.now();
     // Publish until well after the probe closed the breaker.
-    await expect.poll(() => logger.lines.findLast((l) => l.message.startsWith('circuit breaker'))?.message, { timeout: 60_000 }).toBe('circuit breaker closed');
+    await expect
+      .poll(() => logger.lines.findLast((l) => l.message.startsWith('circuit breaker'))?.message, { timeout: 60_000 })
+      .toBe('circuit breaker closed');
     await sleep(5_000);
     stream.stop();
     await stream.done;

@@ -18,7 +18,13 @@ afterAll(async () => {
   await broker?.stop();
 });
 
-function publisherAs(username: string, password: string, topic: string, logger = memoryLogger(), rdkafka: Record<string, string> = {}) {
+function publisherAs(
+  username: string,
+  password: string,
+  topic: string,
+  logger = memoryLogger(),
+  rdkafka: Record<string, string> = {},
+) {
   const publisher = createPublisher<{ id: string }>({
     transport: transportUnderTest(),
     brokers: broker.saslBootstrap!,
@@ -73,7 +79,9 @@ describe('SASL/SCRAM and ACLs', () => {
     await publisher.connect();
     const connected = logger.lines.filter((l) => l.message === 'connected');
     expect(connected).toHaveLength(1);
-    expect(connected[0]?.meta).toMatchObject({ config: { 'sasl.password': '[redacted]', 'sasl.username': 'alice', acks: 'all' } });
+    expect(connected[0]?.meta).toMatchObject({
+      config: { 'sasl.password': '[redacted]', 'sasl.username': 'alice', acks: 'all' },
+    });
     expect(JSON.stringify(logger.lines)).not.toContain(SASL_USERS.alice);
   });
 });

@@ -77,8 +77,12 @@ describe('tracing and metrics on a real broker', () => {
     expect(span?.status.code).toBe(SpanStatusCode.ERROR);
     expect(span?.status.message).toMatch(/does not exist/);
     expect(span?.attributes['error.type']).toBe('UNKNOWN_TOPIC');
-    const failed = (await otel.points('messaging.client.sent.messages')).filter((p) => p.attributes['messaging.destination.name'] === topic);
-    expect(failed).toEqual([expect.objectContaining({ value: 1, attributes: expect.objectContaining({ 'error.type': 'UNKNOWN_TOPIC' }) })]);
+    const failed = (await otel.points('messaging.client.sent.messages')).filter(
+      (p) => p.attributes['messaging.destination.name'] === topic,
+    );
+    expect(failed).toEqual([
+      expect.objectContaining({ value: 1, attributes: expect.objectContaining({ 'error.type': 'UNKNOWN_TOPIC' }) }),
+    ]);
   }, 30_000);
 
   it('parents a create span per message to one send span for publishBatch', async () => {
@@ -103,15 +107,21 @@ describe('tracing and metrics on a real broker', () => {
     await createTopic(brokers().single, { topic });
     const publisher = publisherFor(topic);
     await Promise.all([publisher.publish({ id: '1' }), publisher.publish({ id: '2' })]);
-    const sent = (await otel.points('messaging.client.sent.messages')).filter((p) => p.attributes['messaging.destination.name'] === topic);
+    const sent = (await otel.points('messaging.client.sent.messages')).filter(
+      (p) => p.attributes['messaging.destination.name'] === topic,
+    );
     expect(sent).toEqual([expect.objectContaining({ value: 2 })]);
     expect(sent[0]?.attributes['error.type']).toBeUndefined();
-    const [duration] = (await otel.points('messaging.client.operation.duration')).filter((p) => p.attributes['messaging.destination.name'] === topic);
+    const [duration] = (await otel.points('messaging.client.operation.duration')).filter(
+      (p) => p.attributes['messaging.destination.name'] === topic,
+    );
     const histogram = duration?.value as Histogram;
     expect(histogram.count).toBe(2);
     expect(histogram.max).toBeGreaterThan(0);
     expect(histogram.max).toBeLessThan(10);
-    expect(histogram.buckets.boundaries).toEqual([0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10]);
+    expect(histogram.buckets.boundaries).toEqual([
+      0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10,
+    ]);
     const pending = await otel.points('herald.publisher.pending');
     expect(pending.some((p) => p.attributes['messaging.client.id'] === 'telemetry-test')).toBe(true);
   });

@@ -24,8 +24,22 @@ afterAll(async () => {
   await broker?.stop();
 });
 
-function publisherOn(listener: string, kafka: KafkaSettings, logger = memoryLogger(), rdkafka: Record<string, string> = {}, connectTimeoutMs = 10_000) {
-  const publisher = createPublisher<{ id: string }>({ brokers: tls.bootstrap[listener]!, topic, codec: jsonCodec, logger, kafka, rdkafka, connectTimeoutMs });
+function publisherOn(
+  listener: string,
+  kafka: KafkaSettings,
+  logger = memoryLogger(),
+  rdkafka: Record<string, string> = {},
+  connectTimeoutMs = 10_000,
+) {
+  const publisher = createPublisher<{ id: string }>({
+    brokers: tls.bootstrap[listener]!,
+    topic,
+    codec: jsonCodec,
+    logger,
+    kafka,
+    rdkafka,
+    connectTimeoutMs,
+  });
   open.push(publisher);
   return publisher;
 }
@@ -50,12 +64,18 @@ describe('TLS', () => {
     const logger = memoryLogger();
     const publisher = publisherOn(
       'SASL_SSL',
-      { securityProtocol: 'sasl_ssl', ssl: { caPem: readFileSync(tls.caFile, 'utf8') }, sasl: { mechanism: 'SCRAM-SHA-512', username: 'alice', password: SASL_USERS.alice } },
+      {
+        securityProtocol: 'sasl_ssl',
+        ssl: { caPem: readFileSync(tls.caFile, 'utf8') },
+        sasl: { mechanism: 'SCRAM-SHA-512', username: 'alice', password: SASL_USERS.alice },
+      },
       logger,
     );
     await expect(publisher.publish({ id: 'sasl-ssl' })).resolves.toMatchObject({ topic });
     const connected = logger.lines.find((l) => l.message === 'connected');
-    expect(connected?.meta).toMatchObject({ config: { 'sasl.password': '[redacted]', 'ssl.ca.pem': '[redacted]', 'security.protocol': 'sasl_ssl' } });
+    expect(connected?.meta).toMatchObject({
+      config: { 'sasl.password': '[redacted]', 'ssl.ca.pem': '[redacted]', 'security.protocol': 'sasl_ssl' },
+    });
     expect(JSON.stringify(logger.lines)).not.toContain(SASL_USERS.alice);
   });
 
@@ -68,7 +88,9 @@ describe('TLS', () => {
   });
 
   it('fails connect() with TlsHandshakeError within 5 s when the certificate names another host', async () => {
-    await expectHandshakeFailure(publisherOn('WRONGHOST', { securityProtocol: 'ssl', ssl: { caLocation: tls.caFile } }));
+    await expectHandshakeFailure(
+      publisherOn('WRONGHOST', { securityProtocol: 'ssl', ssl: { caLocation: tls.caFile } }),
+    );
   });
 
   it('keeps key, key password and SASL password out of every log line at debug level', async () => {
@@ -80,7 +102,12 @@ describe('TLS', () => {
       'SASL_SSL',
       {
         securityProtocol: 'sasl_ssl',
-        ssl: { caPem: readFileSync(tls.caFile, 'utf8'), certificatePem: readFileSync(tls.clientCertFile, 'utf8'), keyPem, keyPassword: tls.clientKeyPassword },
+        ssl: {
+          caPem: readFileSync(tls.caFile, 'utf8'),
+          certificatePem: readFileSync(tls.clientCertFile, 'utf8'),
+          keyPem,
+          keyPassword: tls.clientKeyPassword,
+        },
         sasl: { mechanism: 'SCRAM-SHA-512', username: 'alice', password: secret },
       },
       logger,
@@ -95,7 +122,10 @@ describe('TLS', () => {
     expect(text).not.toContain(tls.clientKeyPassword);
     expect(text).not.toMatch(/PRIVATE KEY/);
     // No line carries a piece of the key body either (any 40-character run of it).
-    const body = keyPem.split('\n').filter((l) => !l.startsWith('-----')).join('');
+    const body = keyPem
+      .split('\n')
+      .filter((l) => !l.startsWith('-----'))
+      .join('');
     for (let i = 0; i + 40 <= body.length; i += 40) expect(text).not.toContain(body.slice(i, i + 40));
   });
 });

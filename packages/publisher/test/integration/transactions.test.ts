@@ -44,7 +44,12 @@ function transactional(extra: { poolSize?: number; topic?: string } = {}) {
 }
 
 const events = (prefix: string, n: number, topic?: string): Event[] =>
-  Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, key: `k-${i % 10}`, seq: Math.floor(i / 10), ...(topic === undefined ? {} : { topic }) }));
+  Array.from({ length: n }, (_, i) => ({
+    id: `${prefix}-${i}`,
+    key: `k-${i % 10}`,
+    seq: Math.floor(i / 10),
+    ...(topic === undefined ? {} : { topic }),
+  }));
 
 describe('transactions on a real broker', () => {
   it('commits: every event visible to read_committed, with its report', async () => {
@@ -100,7 +105,9 @@ describe('transactions on a real broker', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransactionAbortedError);
     expect((error as Error).cause).toBeInstanceOf(EncodeError);
-    await expect(publisher.transaction((tx) => tx.publish({ id: 'next', key: 'k', seq: 1 }))).resolves.toMatchObject({ reports: [{ topic }] });
+    await expect(publisher.transaction((tx) => tx.publish({ id: 'next', key: 'k', seq: 1 }))).resolves.toMatchObject({
+      reports: [{ topic }],
+    });
     const seen = await consumeAll(brokers().single, topic, 2, 8_000);
     expect(seen.map((r) => (JSON.parse(r.value!.toString()) as Event).id)).toEqual(['next']);
   });
@@ -109,7 +116,12 @@ describe('transactions on a real broker', () => {
     const topics = [uniqueTopic('herald-tx-a'), uniqueTopic('herald-tx-b'), uniqueTopic('herald-tx-c')];
     await Promise.all(topics.map((topic) => createTopic(brokers().single, { topic, partitions: 3 })));
     const publisher = transactional({ poolSize: 3 });
-    const big = Array.from({ length: 10_000 }, (_, i) => ({ id: `big-${i}`, key: `k-${i % 30}`, seq: Math.floor(i / 30), topic: topics[i % 3] as string }));
+    const big = Array.from({ length: 10_000 }, (_, i) => ({
+      id: `big-${i}`,
+      key: `k-${i % 30}`,
+      seq: Math.floor(i / 30),
+      topic: topics[i % 3] as string,
+    }));
     // Two small transactions alongside the big one use the other pooled producers.
     let seenBeforeCommit = -1;
     const [bigResult, ...small] = await Promise.all([
@@ -117,7 +129,9 @@ describe('transactions on a real broker', () => {
         for (const e of big) tx.publish(e);
         // Written but not committed: a read_committed consumer must see none of it yet.
         await new Promise((r) => setTimeout(r, 1_000));
-        seenBeforeCommit = (await consumeAll(brokers().single, topics, 10_000, 3_000)).filter((r) => r.value?.toString().includes('"big-')).length;
+        seenBeforeCommit = (await consumeAll(brokers().single, topics, 10_000, 3_000)).filter((r) =>
+          r.value?.toString().includes('"big-'),
+        ).length;
       }),
       publisher.transaction((tx) => tx.publish({ id: 's-1', key: 'x', seq: 0, topic: topics[0] as string })),
       publisher.transaction((tx) => tx.publish({ id: 's-2', key: 'y', seq: 0, topic: topics[1] as string })),
@@ -139,7 +153,9 @@ describe('transactions on a real broker', () => {
     const topic = uniqueTopic('herald-tx-kill');
     await createTopic(brokers().single, { topic, partitions: 3 });
     const transactionalId = `herald-test-kill-${randomUUID()}`;
-    const proc = spawn(process.execPath, [killedChild, brokers().single, topic, transactionalId, '500'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [killedChild, brokers().single, topic, transactionalId, '500'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     proc.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -148,7 +164,14 @@ describe('transactions on a real broker', () => {
     proc.kill('SIGKILL');
     await once(proc, 'exit');
     // The successor with the same transactional.id fences the dead one and aborts its transaction.
-    const successor = createTransactionalPublisher<Event>({ brokers: brokers().single, topic, codec, key: (e) => e.key, logger: memoryLogger(), transactionalId });
+    const successor = createTransactionalPublisher<Event>({
+      brokers: brokers().single,
+      topic,
+      codec,
+      key: (e) => e.key,
+      logger: memoryLogger(),
+      transactionalId,
+    });
     open.push(successor);
     await successor.transaction((tx) => tx.publish({ id: 'successor', key: 'k-0', seq: 1_000 }));
     const committed = await consumeAll(brokers().single, topic, 501, 8_000);

@@ -25,7 +25,10 @@ function mockPublisher(logger = memoryLogger()) {
   });
 }
 
-async function runNode(args: string[], timeoutMs = 30_000): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
+async function runNode(
+  args: string[],
+  timeoutMs = 30_000,
+): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
   const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -41,7 +44,12 @@ describe('native transport lifecycle (mock cluster)', () => {
   it('closes with work in flight: every publish settles, close reports what was left', async () => {
     const publisher = mockPublisher();
     await publisher.connect();
-    const settled = Array.from({ length: 20_000 }, (_, i) => publisher.publish({ id: `e${i}` }).then((r: DeliveryReport) => r, (e: unknown) => e));
+    const settled = Array.from({ length: 20_000 }, (_, i) =>
+      publisher.publish({ id: `e${i}` }).then(
+        (r: DeliveryReport) => r,
+        (e: unknown) => e,
+      ),
+    );
     const report = await publisher.close({ timeoutMs: 1 });
     const outcomes = await Promise.all(settled);
     const failed = outcomes.filter((o) => o instanceof Error);
@@ -96,12 +104,19 @@ describe('native transport lifecycle (mock cluster)', () => {
   it('falls back to CKJS when the addon does not load, says why once at info, and fails a forced native transport with TRANSPORT_UNAVAILABLE', async () => {
     const run = await runNode(['--import', fixture('hidden-addon.mjs'), fixture('fallback.mjs')]);
     expect(run.code, run.stderr).toBe(0);
-    const out = JSON.parse(run.stdout) as { offset: number; lines: Array<{ level: string; message: string; meta: Record<string, unknown> }>; forced: Record<string, string> };
+    const out = JSON.parse(run.stdout) as {
+      offset: number;
+      lines: Array<{ level: string; message: string; meta: Record<string, unknown> }>;
+      forced: Record<string, string>;
+    };
     expect(out.offset).toBeGreaterThanOrEqual(0);
     const why = out.lines.filter((l) => l.message.startsWith('native transport unavailable'));
     expect(why).toHaveLength(1); // once per process, however many publishers
     expect(why[0]).toMatchObject({ level: 'info', meta: { reason: expect.stringContaining('hidden by the test') } });
-    expect(out.lines.filter((l) => l.message === 'connected').map((l) => l.meta['transport'])).toEqual(['ckjs', 'ckjs']);
+    expect(out.lines.filter((l) => l.message === 'connected').map((l) => l.meta['transport'])).toEqual([
+      'ckjs',
+      'ckjs',
+    ]);
     expect(out.forced).toMatchObject({ name: 'TransportUnavailableError', code: 'TRANSPORT_UNAVAILABLE' });
     expect(out.forced['message']).toContain('hidden by the test');
   });

@@ -32,7 +32,13 @@ export class FakeTransport implements Transport {
     return Promise.resolve();
   }
 
-  produce(topic: string, value: Buffer, key: string | Buffer | null, headers: WireHeaders | undefined, id: number): number {
+  produce(
+    topic: string,
+    value: Buffer,
+    key: string | Buffer | null,
+    headers: WireHeaders | undefined,
+    id: number,
+  ): number {
     const code = this.produceCodes.shift() ?? 0;
     if (code === 0) {
       this.produced.push({ id, topic, value: Buffer.from(value), key, headers });
@@ -66,7 +72,13 @@ export class FakeTransport implements Transport {
   fail(failure: Partial<KafkaFailure> & { code: number }): void {
     const record = this.produced.shift();
     if (record === undefined) throw new Error('nothing to fail');
-    this.context.events.delivery(record.id, { name: `ERR_${failure.code}`, message: 'failed', ...failure }, -1, -1, undefined);
+    this.context.events.delivery(
+      record.id,
+      { name: `ERR_${failure.code}`, message: 'failed', ...failure },
+      -1,
+      -1,
+      undefined,
+    );
   }
 
   fatal(): void {
@@ -75,7 +87,11 @@ export class FakeTransport implements Transport {
 }
 
 /** A transport factory that keeps every transport it made, newest last. */
-export function fakeTransports(setup?: (t: FakeTransport) => void): { factory: TransportFactory; all: FakeTransport[]; readonly last: FakeTransport } {
+export function fakeTransports(setup?: (t: FakeTransport) => void): {
+  factory: TransportFactory;
+  all: FakeTransport[];
+  readonly last: FakeTransport;
+} {
   const all: FakeTransport[] = [];
   return {
     factory: (context) => {
@@ -94,7 +110,10 @@ export function fakeTransports(setup?: (t: FakeTransport) => void): { factory: T
 }
 
 /** A logger that keeps every line, for asserting on what was logged. */
-export function memoryLogger(): { lines: Array<{ level: string; message: string; meta: unknown }> } & Record<'error' | 'warn' | 'info' | 'debug', (m: string, meta?: unknown) => void> {
+export function memoryLogger(): { lines: Array<{ level: string; message: string; meta: unknown }> } & Record<
+  'error' | 'warn' | 'info' | 'debug',
+  (m: string, meta?: unknown) => void
+> {
   const lines: Array<{ level: string; message: string; meta: unknown }> = [];
   const at = (level: string) => (message: string, meta?: unknown) => void lines.push({ level, message, meta });
   return { lines, error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };

@@ -17,7 +17,9 @@ class CollectingReader extends MetricReader {
 
 export function installTestOtel() {
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  propagation.setGlobalPropagator(new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }));
+  propagation.setGlobalPropagator(
+    new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }),
+  );
   const exporter = new InMemorySpanExporter();
   const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
   const reader = new CollectingReader();
@@ -29,7 +31,10 @@ export function installTestOtel() {
     /** Every data point of metric `name`. */
     async points(name: string): Promise<Array<DataPoint<number | Histogram>>> {
       const { resourceMetrics } = (await reader.collect()) as { resourceMetrics: ResourceMetrics };
-      return resourceMetrics.scopeMetrics.flatMap((s) => s.metrics).filter((m) => m.descriptor.name === name).flatMap((m) => m.dataPoints as Array<DataPoint<number | Histogram>>);
+      return resourceMetrics.scopeMetrics
+        .flatMap((s) => s.metrics)
+        .filter((m) => m.descriptor.name === name)
+        .flatMap((m) => m.dataPoints as Array<DataPoint<number | Histogram>>);
     },
   };
 }

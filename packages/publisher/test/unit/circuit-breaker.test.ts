@@ -27,7 +27,9 @@ const TIMED_OUT = -192;
 
 async function openIt(setupResult: ReturnType<typeof setup>, failures: number) {
   const { publisher, transports } = setupResult;
-  const failed = Array.from({ length: failures }, (_, i) => publisher.publish({ id: `f-${i}` }).catch((e: unknown) => e));
+  const failed = Array.from({ length: failures }, (_, i) =>
+    publisher.publish({ id: `f-${i}` }).catch((e: unknown) => e),
+  );
   await tick();
   for (let i = 0; i < failures; i++) transports.last.fail({ code: TIMED_OUT });
   return Promise.all(failed);
@@ -51,7 +53,11 @@ describe('circuit breaker', () => {
 
   it('does not open on failures that prove the broker answers', async () => {
     const s = setup({ failureThreshold: 2 });
-    const failed = [s.publisher.publish({ id: '1' }), s.publisher.publish({ id: '2' }), s.publisher.publish({ id: '3' })].map((p) => p.catch(() => undefined));
+    const failed = [
+      s.publisher.publish({ id: '1' }),
+      s.publisher.publish({ id: '2' }),
+      s.publisher.publish({ id: '3' }),
+    ].map((p) => p.catch(() => undefined));
     await tick();
     s.transports.last.fail({ code: TIMED_OUT });
     s.transports.last.fail({ code: 3 });
@@ -71,7 +77,11 @@ describe('circuit breaker', () => {
     expect(s.transports.last.produced.map((r) => r.key)).toEqual(['probe']);
     s.transports.last.ack();
     await expect(probe).resolves.toMatchObject({ key: 'probe' });
-    expect(transitions(s.logger)).toEqual(['circuit breaker open', 'circuit breaker half-open', 'circuit breaker closed']);
+    expect(transitions(s.logger)).toEqual([
+      'circuit breaker open',
+      'circuit breaker half-open',
+      'circuit breaker closed',
+    ]);
     const after = s.publisher.publish({ id: 'after' });
     await tick();
     s.transports.last.ack();
@@ -86,7 +96,11 @@ describe('circuit breaker', () => {
     await tick();
     s.transports.last.fail({ code: TIMED_OUT });
     await probe;
-    expect(transitions(s.logger)).toEqual(['circuit breaker open', 'circuit breaker half-open', 'circuit breaker open']);
+    expect(transitions(s.logger)).toEqual([
+      'circuit breaker open',
+      'circuit breaker half-open',
+      'circuit breaker open',
+    ]);
   });
 
   it("holds publishes while open with whenOpen: 'wait' and sends them in order once closed", async () => {
@@ -104,7 +118,10 @@ describe('circuit breaker', () => {
   });
 
   it('keeps retry lanes waiting while open instead of burning their attempts', async () => {
-    const s = setup({ failureThreshold: 1, openMs: 40 }, { retry: { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 1, on: 'not-written-or-unknown' } });
+    const s = setup(
+      { failureThreshold: 1, openMs: 40 },
+      { retry: { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 1, on: 'not-written-or-unknown' } },
+    );
     const delivered = s.publisher.publish({ id: 'a' });
     await tick();
     s.transports.last.fail({ code: TIMED_OUT });
@@ -118,7 +135,10 @@ describe('circuit breaker', () => {
   });
 
   it('takes the probe from a retry lane when half-open, and never parks a probe behind one', async () => {
-    const s = setup({ failureThreshold: 1, openMs: 30 }, { retry: { maxAttempts: 5, initialDelayMs: 1, maxDelayMs: 1, on: 'not-written-or-unknown' } });
+    const s = setup(
+      { failureThreshold: 1, openMs: 30 },
+      { retry: { maxAttempts: 5, initialDelayMs: 1, maxDelayMs: 1, on: 'not-written-or-unknown' } },
+    );
     const first = s.publisher.publish({ id: 'a' });
     await tick();
     s.transports.last.fail({ code: TIMED_OUT });
@@ -136,4 +156,3 @@ describe('circuit breaker', () => {
     expect(transitions(s.logger).at(-1)).toBe('circuit breaker closed');
   });
 });
-

@@ -24,7 +24,8 @@ function setup(deadLetter: DeadLetterOptions, retry?: RetryOptions) {
 }
 
 const tick = () => new Promise((r) => setImmediate(r));
-const headersOf = (t: FakeTransport, i: number) => Object.assign({}, ...(t.produced[i]?.headers ?? [])) as Record<string, string | Buffer>;
+const headersOf = (t: FakeTransport, i: number) =>
+  Object.assign({}, ...(t.produced[i]?.headers ?? [])) as Record<string, string | Buffer>;
 
 function failOldest(t: FakeTransport, code: number) {
   t.fail({ code, name: `ERR_${code}` });
@@ -57,7 +58,12 @@ describe('dead-letter topic', () => {
     transports.last.ack();
     const error = await delivered.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeadLetteredError);
-    expect(error).toMatchObject({ code: 'DEAD_LETTERED', outcome: 'not-written', deadLetter: { topic: 'orders.dlq', offset: 0 }, cause: { code: 'UNKNOWN_TOPIC' } });
+    expect(error).toMatchObject({
+      code: 'DEAD_LETTERED',
+      outcome: 'not-written',
+      deadLetter: { topic: 'orders.dlq', offset: 0 },
+      cause: { code: 'UNKNOWN_TOPIC' },
+    });
     expect(publisher.pending).toBe(0);
   });
 
@@ -70,7 +76,11 @@ describe('dead-letter topic', () => {
     failOldest(transports.last, 29);
     const error = await delivered.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeadLetterFailedError);
-    expect(error).toMatchObject({ code: 'DEAD_LETTER_FAILED', cause: { code: 'MESSAGE_TOO_LARGE' }, deadLetterCause: { code: 'TOPIC_AUTHORIZATION' } });
+    expect(error).toMatchObject({
+      code: 'DEAD_LETTER_FAILED',
+      cause: { code: 'MESSAGE_TOO_LARGE' },
+      deadLetterCause: { code: 'TOPIC_AUTHORIZATION' },
+    });
   });
 
   it('routes per original topic, and leaves routes without a dead-letter topic failing as before', async () => {
@@ -88,7 +98,10 @@ describe('dead-letter topic', () => {
   });
 
   it('dead-letters a retriable failure only once the retry policy gave up, with its attempts', async () => {
-    const { publisher, transports } = setup({ topic: 'orders.dlq' }, { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 2 });
+    const { publisher, transports } = setup(
+      { topic: 'orders.dlq' },
+      { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 2 },
+    );
     const delivered = publisher.publish({ id: 'o-1' });
     await tick();
     failOldest(transports.last, 19);
@@ -97,7 +110,11 @@ describe('dead-letter topic', () => {
     failOldest(transports.last, 19);
     await tick();
     expect(transports.last.produced[0]?.topic).toBe('orders.dlq');
-    expect(headersOf(transports.last, 0)).toMatchObject({ [DLQ_HEADERS.attempts]: '2', [DLQ_HEADERS.code]: 'DELIVERY_FAILED', [DLQ_HEADERS.name]: 'ERR_19' });
+    expect(headersOf(transports.last, 0)).toMatchObject({
+      [DLQ_HEADERS.attempts]: '2',
+      [DLQ_HEADERS.code]: 'DELIVERY_FAILED',
+      [DLQ_HEADERS.name]: 'ERR_19',
+    });
     transports.last.ack();
     await expect(delivered).rejects.toMatchObject({ code: 'DEAD_LETTERED', attempts: 2 });
   });

@@ -8,7 +8,10 @@ const packageDir = new URL('../..', import.meta.url);
 /** The native Kafka addons loaded after running `script` (an ES module) in a fresh process. */
 function nativeAddonsAfter(script: string): string[] {
   const probe = `${script}\nconst objects = process.report.getReport().sharedObjects;\nconsole.log(JSON.stringify(objects.filter((o) => /kafka|rdkafka/.test(o))));`;
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: packageDir, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', probe], {
+    cwd: packageDir,
+    encoding: 'utf8',
+  });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as string[];
 }
 

@@ -7,7 +7,8 @@ import { extractTraceContext } from '../../src/index.js';
 
 const first = '00-11111111111111111111111111111111-1111111111111111-01';
 const last = '00-22222222222222222222222222222222-2222222222222222-01';
-const traceIdOf = (headers: Parameters<typeof extractTraceContext>[0]) => trace.getSpanContext(extractTraceContext(headers))?.traceId;
+const traceIdOf = (headers: Parameters<typeof extractTraceContext>[0]) =>
+  trace.getSpanContext(extractTraceContext(headers))?.traceId;
 
 beforeAll(() => propagation.setGlobalPropagator(new W3CTraceContextPropagator()));
 afterAll(() => propagation.disable());

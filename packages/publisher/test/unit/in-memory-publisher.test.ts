@@ -7,7 +7,13 @@ import { jsonCodec, memoryLogger } from '../support/fake-transport.js';
 type Event = { id: string };
 
 function double(options: Partial<ConstructorParameters<typeof InMemoryPublisher<Event>>[0]> = {}) {
-  return new InMemoryPublisher<Event>({ topic: 'orders', codec: jsonCodec, key: (e) => e.id, logger: memoryLogger(), ...options });
+  return new InMemoryPublisher<Event>({
+    topic: 'orders',
+    codec: jsonCodec,
+    key: (e) => e.id,
+    logger: memoryLogger(),
+    ...options,
+  });
 }
 
 describe('InMemoryPublisher', () => {
@@ -18,7 +24,13 @@ describe('InMemoryPublisher', () => {
     const report = await publisher.publish({ id: 'b' }, { headers: { extra: 'x' } });
     expect(report).toMatchObject({ topic: 'orders', partition: 0, offset: 1, key: 'b' });
     const found = await waiting;
-    expect(found).toMatchObject({ event: { id: 'b' }, topic: 'orders', key: 'b', headers: { team: 'shop', extra: 'x' }, options: { headers: { extra: 'x' } } });
+    expect(found).toMatchObject({
+      event: { id: 'b' },
+      topic: 'orders',
+      key: 'b',
+      headers: { team: 'shop', extra: 'x' },
+      options: { headers: { extra: 'x' } },
+    });
     expect(found.value.toString()).toBe('{"id":"b"}');
     expect(publisher.published.map((r) => r.report.offset)).toEqual([0, 1]);
   });
@@ -41,7 +53,9 @@ describe('InMemoryPublisher', () => {
   it('checks topics and headers like the real publisher', async () => {
     const publisher = double();
     await expect(publisher.publish({ id: 'a' }, { topic: 'no spaces' })).rejects.toBeInstanceOf(InvalidTopicError);
-    await expect(publisher.publish({ id: 'a' }, { headers: { h: 7 as unknown as string } })).rejects.toBeInstanceOf(InvalidHeaderError);
+    await expect(publisher.publish({ id: 'a' }, { headers: { h: 7 as unknown as string } })).rejects.toBeInstanceOf(
+      InvalidHeaderError,
+    );
     expect(publisher.published).toHaveLength(0);
   });
 
@@ -61,7 +75,10 @@ describe('InMemoryPublisher', () => {
     expect(error).toBeInstanceOf(UnknownTopicError);
     expect(error).toMatchObject({ code: 'UNKNOWN_TOPIC', outcome: 'not-written', kafkaCode: 3 });
     publisher.failWhen(() => 'DELIVERY_TIMEOUT');
-    await expect(publisher.publish({ id: 'slow' })).rejects.toMatchObject({ code: 'DELIVERY_TIMEOUT', outcome: 'unknown' });
+    await expect(publisher.publish({ id: 'slow' })).rejects.toMatchObject({
+      code: 'DELIVERY_TIMEOUT',
+      outcome: 'unknown',
+    });
     publisher.failWhen(undefined);
     await publisher.publish({ id: 'ok' });
     expect(publisher.published.map((r) => r.event.id)).toEqual(['ok']);

@@ -90,7 +90,12 @@ describe('backpressure', () => {
 describe('connect', () => {
   it('shares one attempt between concurrent callers', async () => {
     const { publisher, transports } = setup();
-    await Promise.all([publisher.connect(), publisher.connect(), publisher.publish({ id: 'a' }).catch(() => undefined), tick().then(() => transports.last.ack())]);
+    await Promise.all([
+      publisher.connect(),
+      publisher.connect(),
+      publisher.publish({ id: 'a' }).catch(() => undefined),
+      tick().then(() => transports.last.ack()),
+    ]);
     expect(transports.all).toHaveLength(1);
   });
 
@@ -113,7 +118,9 @@ describe('connect', () => {
 describe('fatal producer errors', () => {
   it('fails what was in flight, replaces the producer and keeps serving', async () => {
     const { publisher, transports, logger } = setup();
-    const inFlight = [publisher.publish({ id: 'a' }), publisher.publish({ id: 'b' })].map((p) => p.catch((e: unknown) => e));
+    const inFlight = [publisher.publish({ id: 'a' }), publisher.publish({ id: 'b' })].map((p) =>
+      p.catch((e: unknown) => e),
+    );
     await tick();
     const first = transports.last;
     first.fatal();

@@ -10,7 +10,14 @@ describe('logging through a winston child logger', () => {
   it('tags the publisher lines, the warn at close included, with component and clientId', async () => {
     const { logger, lines } = winstonCapture();
     const transports = fakeTransports();
-    const publisher = createPublisher<{ id: string }>({ brokers: '127.0.0.1:9092', topic: 't', codec: jsonCodec, logger, clientId: 'shop', transport: transports.factory });
+    const publisher = createPublisher<{ id: string }>({
+      brokers: '127.0.0.1:9092',
+      topic: 't',
+      codec: jsonCodec,
+      logger,
+      clientId: 'shop',
+      transport: transports.factory,
+    });
     const stuck = publisher.publish({ id: 'never acked' }).catch(() => undefined);
     await publisher.connect();
     await publisher.close({ timeoutMs: 20 });
@@ -46,10 +53,19 @@ describe('logging through a winston child logger', () => {
 
 describe('librdkafka log levels', () => {
   it('logs what librdkafka retries by itself at info, so a healthy run prints nothing at warn', () => {
-    expect(librdkafkaLogLevel(4, 'Failed to acquire idempotence PID from broker 127.0.0.1:9092/1: Coordinator load in progress: retrying')).toBe('info');
+    expect(
+      librdkafkaLogLevel(
+        4,
+        'Failed to acquire idempotence PID from broker 127.0.0.1:9092/1: Coordinator load in progress: retrying',
+      ),
+    ).toBe('info');
     expect(librdkafkaLogLevel(4, 'Topic t partition count changed from 3 to 1')).toBe('warn');
     expect(librdkafkaLogLevel(3, 'SASL authentication error: retrying is pointless')).toBe('error');
-    expect([librdkafkaLogLevel(5, 'x'), librdkafkaLogLevel(6, 'x'), librdkafkaLogLevel(7, 'x')]).toEqual(['info', 'info', 'debug']);
+    expect([librdkafkaLogLevel(5, 'x'), librdkafkaLogLevel(6, 'x'), librdkafkaLogLevel(7, 'x')]).toEqual([
+      'info',
+      'info',
+      'debug',
+    ]);
   });
 
   it('logs one dropped connection at info, every broker down at warn, other client errors at error', () => {

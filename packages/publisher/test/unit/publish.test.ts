@@ -89,19 +89,57 @@ describe('publish', () => {
   });
 
   it.each([
-    ['key(event)', { key: () => { throw domainError; } }, InvalidKeyError],
-    ['route(event)', { topic: undefined, route: () => { throw domainError; } }, InvalidTopicError],
-    ['codec.encode(event)', { codec: { encode: () => { throw domainError; } } }, EncodeError],
-    ['headers(event)', { headers: () => { throw domainError; } }, InvalidHeaderError],
-  ])('wraps an error of another Herald package thrown by %s, keeping it as cause', async (what, overrides, ErrorClass) => {
-    const { publisher, transports } = setup(overrides);
-    const error = await publisher.publish({ id: 'a' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toMatchObject({ retriable: false, outcome: 'not-written', cause: domainError });
-    expect((error as Error).message).toBe(`${what} threw: order o-1 is bad`);
-    await tick();
-    expect(transports.all.flatMap((t) => t.produced)).toHaveLength(0);
-  });
+    [
+      'key(event)',
+      {
+        key: () => {
+          throw domainError;
+        },
+      },
+      InvalidKeyError,
+    ],
+    [
+      'route(event)',
+      {
+        topic: undefined,
+        route: () => {
+          throw domainError;
+        },
+      },
+      InvalidTopicError,
+    ],
+    [
+      'codec.encode(event)',
+      {
+        codec: {
+          encode: () => {
+            throw domainError;
+          },
+        },
+      },
+      EncodeError,
+    ],
+    [
+      'headers(event)',
+      {
+        headers: () => {
+          throw domainError;
+        },
+      },
+      InvalidHeaderError,
+    ],
+  ])(
+    'wraps an error of another Herald package thrown by %s, keeping it as cause',
+    async (what, overrides, ErrorClass) => {
+      const { publisher, transports } = setup(overrides);
+      const error = await publisher.publish({ id: 'a' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(error).toMatchObject({ retriable: false, outcome: 'not-written', cause: domainError });
+      expect((error as Error).message).toBe(`${what} threw: order o-1 is bad`);
+      await tick();
+      expect(transports.all.flatMap((t) => t.produced)).toHaveLength(0);
+    },
+  );
 
   it('never mutates the event or the per-call options', async () => {
     const { publisher, transports } = setup();
@@ -123,9 +161,18 @@ describe('publish', () => {
     transports.last.fail({ code: -192, name: 'ERR__MSG_TIMED_OUT' });
     transports.last.fail({ code: 29, name: 'ERR_TOPIC_AUTHORIZATION_FAILED' });
     expect(await first).toBeInstanceOf(DeliveryTimeoutError);
-    expect(await first).toMatchObject({ code: 'DELIVERY_TIMEOUT', outcome: 'unknown', retriable: true, kafkaCode: -192 });
+    expect(await first).toMatchObject({
+      code: 'DELIVERY_TIMEOUT',
+      outcome: 'unknown',
+      retriable: true,
+      kafkaCode: -192,
+    });
     expect(await second).toBeInstanceOf(TopicAuthorizationError);
-    expect(await second).toMatchObject({ outcome: 'not-written', retriable: false, kafkaName: 'ERR_TOPIC_AUTHORIZATION_FAILED' });
+    expect(await second).toMatchObject({
+      outcome: 'not-written',
+      retriable: false,
+      kafkaName: 'ERR_TOPIC_AUTHORIZATION_FAILED',
+    });
   });
 
   it('fails a record the producer refuses at once (message too large) without waiting', async () => {

@@ -97,7 +97,9 @@ describe('retry policy', () => {
     failId(t(), '2', NOT_ENOUGH_REPLICAS);
     failId(t(), '3', NOT_ENOUGH_REPLICAS);
     failId(t(), '1', NOT_ENOUGH_REPLICAS);
-    await expect.poll(() => t().produced.map((r) => (JSON.parse(r.value.toString()) as Event).id)).toEqual(['1', '2', '3']);
+    await expect
+      .poll(() => t().produced.map((r) => (JSON.parse(r.value.toString()) as Event).id))
+      .toEqual(['1', '2', '3']);
     t().ack();
     await Promise.all(all);
   });

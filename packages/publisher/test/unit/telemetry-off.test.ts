@@ -6,7 +6,13 @@ import { fakeTransports, jsonCodec, memoryLogger } from '../support/fake-transpo
 describe('telemetry without an SDK', () => {
   it('adds no trace-context headers', async () => {
     const transports = fakeTransports();
-    const publisher = createPublisher<{ id: string }>({ brokers: '127.0.0.1:9092', topic: 't', codec: jsonCodec, logger: memoryLogger(), transport: transports.factory });
+    const publisher = createPublisher<{ id: string }>({
+      brokers: '127.0.0.1:9092',
+      topic: 't',
+      codec: jsonCodec,
+      logger: memoryLogger(),
+      transport: transports.factory,
+    });
     const delivered = publisher.publish({ id: 'a' }, { headers: { h: 'v' } });
     await new Promise((r) => setImmediate(r));
     expect(transports.last.produced[0]?.headers).toEqual([{ h: 'v' }]);

@@ -59,7 +59,13 @@ describe('span lifecycle', () => {
 
   it('detects a tracing SDK registered after the publisher was created, at the next connect', async () => {
     const transports = fakeTransports();
-    const publisher = createPublisher<{ id: string }>({ brokers: '127.0.0.1:9092', topic: 't', codec: jsonCodec, logger: memoryLogger(), transport: transports.factory });
+    const publisher = createPublisher<{ id: string }>({
+      brokers: '127.0.0.1:9092',
+      topic: 't',
+      codec: jsonCodec,
+      logger: memoryLogger(),
+      transport: transports.factory,
+    });
     const before = publisher.publish({ id: 'a' });
     await tick();
     transports.last.ack();
@@ -73,7 +79,9 @@ describe('span lifecycle', () => {
       const after = publisher.publish({ id: 'b' });
       await tick();
       expect(spans.started).toEqual(['send t']);
-      expect(Object.keys(Object.assign({}, ...(transports.last.produced[0]?.headers ?? [])) as object)).toContain('traceparent');
+      expect(Object.keys(Object.assign({}, ...(transports.last.produced[0]?.headers ?? [])) as object)).toContain(
+        'traceparent',
+      );
       transports.last.ack();
       await after;
       await publisher.close();

@@ -2,7 +2,11 @@
 // transport: commit, abort, unknown commit outcome, producer replacement, the pool.
 import { InvalidOptionsError } from '@herald/errors';
 import { describe, expect, it } from 'vitest';
-import { createTransactionalPublisher, TransactionAbortedError, TransactionOutcomeUnknownError } from '../../src/index.js';
+import {
+  createTransactionalPublisher,
+  TransactionAbortedError,
+  TransactionOutcomeUnknownError,
+} from '../../src/index.js';
 import { fakeTransactionalTransports } from '../support/fake-transactions.js';
 import type { FakeTransactionalTransport } from '../support/fake-transactions.js';
 import { jsonCodec, memoryLogger } from '../support/fake-transport.js';
@@ -35,11 +39,18 @@ describe('transactional publisher', () => {
       return 42;
     });
     expect(result.value).toBe(42);
-    expect(result.reports.map((r) => [r.key, r.offset])).toEqual([['a', 0], ['b', 1]]);
+    expect(result.reports.map((r) => [r.key, r.offset])).toEqual([
+      ['a', 0],
+      ['b', 1],
+    ]);
     const [t] = transports.all;
     expect(t?.transactionalId).toBe('svc-0');
     expect(t?.calls).toEqual(['init', 'begin', 'commit']);
-    expect(t?.context.config).toMatchObject({ 'enable.idempotence': true, 'transaction.timeout.ms': 60_000, 'message.timeout.ms': 60_000 });
+    expect(t?.context.config).toMatchObject({
+      'enable.idempotence': true,
+      'transaction.timeout.ms': 60_000,
+      'message.timeout.ms': 60_000,
+    });
   });
 
   it('aborts when fn throws, with what it threw as the cause', async () => {
@@ -52,7 +63,13 @@ describe('transactional publisher', () => {
       })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransactionAbortedError);
-    expect(error).toMatchObject({ code: 'TRANSACTION_ABORTED', outcome: 'not-written', events: 1, cause: boom, retriable: false });
+    expect(error).toMatchObject({
+      code: 'TRANSACTION_ABORTED',
+      outcome: 'not-written',
+      events: 1,
+      cause: boom,
+      retriable: false,
+    });
     expect(transports.all[0]?.calls).toEqual(['init', 'begin', 'abort']);
   });
 
@@ -77,8 +94,12 @@ describe('transactional publisher', () => {
   });
 
   it('aborts when the commit requires it', async () => {
-    const { publisher, transports } = setup({}, (t) => t.answers.commit.push({ abortable: true, name: 'ERR_INVALID_TXN_STATE' }));
-    await expect(publisher.transaction((tx) => tx.publish({ id: 'a' }))).rejects.toBeInstanceOf(TransactionAbortedError);
+    const { publisher, transports } = setup({}, (t) =>
+      t.answers.commit.push({ abortable: true, name: 'ERR_INVALID_TXN_STATE' }),
+    );
+    await expect(publisher.transaction((tx) => tx.publish({ id: 'a' }))).rejects.toBeInstanceOf(
+      TransactionAbortedError,
+    );
     expect(transports.all[0]?.calls).toEqual(['init', 'begin', 'commit', 'abort']);
   });
 
@@ -89,7 +110,9 @@ describe('transactional publisher', () => {
     const error = await publisher.transaction((tx) => tx.publish({ id: 'a' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransactionOutcomeUnknownError);
     expect(error).toMatchObject({ code: 'TRANSACTION_OUTCOME_UNKNOWN', outcome: 'unknown', events: 1 });
-    await expect(publisher.transaction((tx) => tx.publish({ id: 'b' }))).resolves.toMatchObject({ reports: [{ key: 'b' }] });
+    await expect(publisher.transaction((tx) => tx.publish({ id: 'b' }))).resolves.toMatchObject({
+      reports: [{ key: 'b' }],
+    });
     expect(transports.all.map((t) => t.transactionalId)).toEqual(['svc-0', 'svc-0']);
     expect(transports.all[0]?.disconnected).toBe(true);
     expect(transports.all[1]?.calls).toEqual(['init', 'begin', 'commit']);
@@ -99,7 +122,10 @@ describe('transactional publisher', () => {
     const { publisher, transports } = setup({ poolSize: 1 }, (t) => {
       if (transports.all.length === 0) t.answers.begin.push({ fatal: true, name: 'ERR__FENCED' });
     });
-    await expect(publisher.transaction((tx) => tx.publish({ id: 'a' }))).rejects.toMatchObject({ code: 'TRANSACTION_ABORTED', outcome: 'not-written' });
+    await expect(publisher.transaction((tx) => tx.publish({ id: 'a' }))).rejects.toMatchObject({
+      code: 'TRANSACTION_ABORTED',
+      outcome: 'not-written',
+    });
     await expect(publisher.transaction((tx) => tx.publish({ id: 'b' }))).resolves.toBeDefined();
     expect(transports.all).toHaveLength(2);
   });
@@ -128,7 +154,9 @@ describe('transactional publisher', () => {
 
   it('checks its options', () => {
     expect(() => setup({ transactionalId: 'x' })).toThrow(InvalidOptionsError);
-    expect(() => setup({ transactionalIdPrefix: undefined, transactionalId: 'x', poolSize: 2 })).toThrow(/transactionalIdPrefix/);
+    expect(() => setup({ transactionalIdPrefix: undefined, transactionalId: 'x', poolSize: 2 })).toThrow(
+      /transactionalIdPrefix/,
+    );
     expect(() => setup({ transactionalIdPrefix: undefined })).toThrow(/exactly one/);
   });
 });

@@ -13,7 +13,8 @@ export function parseFlags(command: string, argv: readonly string[], spec: FlagS
   const out: Record<string, string | true> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (!arg.startsWith('--')) throw new UsageError(`herald-schemas ${command}: unexpected argument ${JSON.stringify(arg)} (see --help)`);
+    if (!arg.startsWith('--'))
+      throw new UsageError(`herald-schemas ${command}: unexpected argument ${JSON.stringify(arg)} (see --help)`);
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     const kind = spec[name];

@@ -50,12 +50,18 @@ function add(into: Map<string, Versions>, fileName: string, text: string, where:
 
 function fromFolder(folder: string): Map<string, Versions> {
   const out = new Map<string, Versions>();
-  for (const name of readdirSync(folder)) add(out, name, readFileSync(resolve(folder, name), 'utf8'), resolve(folder, name));
+  for (const name of readdirSync(folder))
+    add(out, name, readFileSync(resolve(folder, name), 'utf8'), resolve(folder, name));
   return out;
 }
 
 function fromGit(ref: string, schemaDir: string): Map<string, Versions> {
-  const git = (...args: string[]): string => execFileSync('git', args, { cwd: existsSync(schemaDir) ? schemaDir : dirname(schemaDir), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const git = (...args: string[]): string =>
+    execFileSync('git', args, {
+      cwd: existsSync(schemaDir) ? schemaDir : dirname(schemaDir),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   let prefix: string;
   try {
     git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
@@ -72,7 +78,8 @@ function fromGit(ref: string, schemaDir: string): Map<string, Versions> {
   } catch {
     return out; // the folder did not exist at that ref: nothing was published yet
   }
-  for (const name of listing.split('\n').filter((n) => n.endsWith('.json'))) add(out, name, git('show', `${ref}:${dir}/${name}`), `${ref}:${dir}/${name}`);
+  for (const name of listing.split('\n').filter((n) => n.endsWith('.json')))
+    add(out, name, git('show', `${ref}:${dir}/${name}`), `${ref}:${dir}/${name}`);
   return out;
 }
 
@@ -82,7 +89,9 @@ function parse(text: string, name: string): object {
     if (typeof value !== 'object' || value === null) throw new Error('not an object');
     return value;
   } catch (error) {
-    throw new UsageError(`${name}: not a JSON Schema document (${error instanceof Error ? error.message : String(error)})`);
+    throw new UsageError(
+      `${name}: not a JSON Schema document (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 
@@ -94,24 +103,42 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     return 0;
   }
   const against = flags['against'];
-  if (typeof against !== 'string') throw new UsageError('herald-schemas check: --against <folder|git ref> is required (see --help)');
+  if (typeof against !== 'string')
+    throw new UsageError('herald-schemas check: --against <folder|git ref> is required (see --help)');
   const mode = (typeof flags['mode'] === 'string' ? flags['mode'].toUpperCase() : 'BACKWARD') as Mode;
-  if (!MODES.includes(mode)) throw new UsageError(`herald-schemas check: --mode must be one of ${MODES.join(', ')}, got ${String(flags['mode'])}`);
-  const declaration = await loadDeclaration(resolve(io.cwd, typeof flags['config'] === 'string' ? flags['config'] : DEFAULT_CONFIG));
+  if (!MODES.includes(mode))
+    throw new UsageError(
+      `herald-schemas check: --mode must be one of ${MODES.join(', ')}, got ${String(flags['mode'])}`,
+    );
+  const declaration = await loadDeclaration(
+    resolve(io.cwd, typeof flags['config'] === 'string' ? flags['config'] : DEFAULT_CONFIG),
+  );
   const folder = resolve(io.cwd, against);
-  const baseline = existsSync(folder) && statSync(folder).isDirectory() ? fromFolder(folder) : fromGit(against, declaration.schemaDir);
+  const baseline =
+    existsSync(folder) && statSync(folder).isDirectory() ? fromFolder(folder) : fromGit(against, declaration.schemaDir);
   const current = new Map<string, Versions>();
   for (const file of renderGeneratedFiles(declaration).filter((f) => f.path.endsWith('.json'))) {
     add(current, basename(file.path), file.content, relative(io.cwd, file.path));
   }
   let found = 0;
   let pairs = 0;
-  const report = (subject: string, next: Schema, nextVersion: number, previous: Schema, previousVersion: number): void => {
+  const report = (
+    subject: string,
+    next: Schema,
+    nextVersion: number,
+    previous: Schema,
+    previousVersion: number,
+  ): void => {
     pairs++;
     for (const change of incompatibilities(parse(previous.text, previous.name), parse(next.text, next.name), mode)) {
       found++;
-      const what = nextVersion === previousVersion ? `${subject} v${nextVersion} changed since it was published` : `${subject} v${nextVersion} vs v${previousVersion}`;
-      io.out(`${next.name}: ${what} (${mode}): ${change.path}: ${change.kind}${change.direction === 'forward' ? ' (old readers cannot read new data)' : ''}`);
+      const what =
+        nextVersion === previousVersion
+          ? `${subject} v${nextVersion} changed since it was published`
+          : `${subject} v${nextVersion} vs v${previousVersion}`;
+      io.out(
+        `${next.name}: ${what} (${mode}): ${change.path}: ${change.kind}${change.direction === 'forward' ? ' (old readers cannot read new data)' : ''}`,
+      );
     }
   };
   for (const [subject, versions] of current) {
@@ -125,7 +152,11 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
         if (before.text !== now.text) report(subject, now, v, before, v);
         continue;
       }
-      for (const earlier of versionsToCheck(all.filter((w) => w < v), mode)) report(subject, now, v, registered(earlier), earlier);
+      for (const earlier of versionsToCheck(
+        all.filter((w) => w < v),
+        mode,
+      ))
+        report(subject, now, v, registered(earlier), earlier);
     }
   }
   if (found > 0) {

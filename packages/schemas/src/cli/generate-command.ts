@@ -40,7 +40,9 @@ export async function generateCommand(argv: readonly string[], io: CliIo): Promi
     return 0;
   }
   const check = flags['check'] === true;
-  const declaration = await loadDeclaration(resolve(io.cwd, typeof flags['config'] === 'string' ? flags['config'] : DEFAULT_CONFIG));
+  const declaration = await loadDeclaration(
+    resolve(io.cwd, typeof flags['config'] === 'string' ? flags['config'] : DEFAULT_CONFIG),
+  );
   let stale = 0;
   for (const file of renderGeneratedFiles(declaration)) {
     if (read(file.path) === file.content) continue;

@@ -50,16 +50,21 @@ async function evaluate(path: string): Promise<unknown> {
     throw new UsageError(`${path}: a contracts declaration is plain data; only \`import type\` lines are allowed`);
   }
   try {
-    const module = (await import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`)) as { default?: unknown };
+    const module = (await import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`)) as {
+      default?: unknown;
+    };
     return module.default;
   } catch (error) {
-    throw new UsageError(`${path}: cannot evaluate the declaration: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `${path}: cannot evaluate the declaration: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
 function text(where: string, value: unknown, field: string, optional: boolean): string | undefined {
   if (value === undefined && optional) return undefined;
-  if (typeof value !== 'string' || value === '') throw new UsageError(`${where}: \`${field}\` must be a non-empty string`);
+  if (typeof value !== 'string' || value === '')
+    throw new UsageError(`${where}: \`${field}\` must be a non-empty string`);
   return value;
 }
 
@@ -71,14 +76,17 @@ function contract(path: string, index: number, raw: unknown, base: string): Reso
   const unknown = Object.keys(c).filter((k) => !known.has(k));
   if (unknown.length > 0) throw new UsageError(`${where}: unknown field \`${unknown[0]}\``);
   const type = text(where, c.type, 'type', false)!;
-  if (!/^[A-Za-z_$][\w$]*$/.test(type)) throw new UsageError(`${where}: \`type\` must be a type name, got ${JSON.stringify(type)}`);
+  if (!/^[A-Za-z_$][\w$]*$/.test(type))
+    throw new UsageError(`${where}: \`type\` must be a type name, got ${JSON.stringify(type)}`);
   const version = c.version;
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
     throw new UsageError(`${where} (${type}): \`version\` must be a positive integer`);
   }
-  if (c.openContent !== undefined && typeof c.openContent !== 'boolean') throw new UsageError(`${where} (${type}): \`openContent\` must be a boolean`);
+  if (c.openContent !== undefined && typeof c.openContent !== 'boolean')
+    throw new UsageError(`${where} (${type}): \`openContent\` must be a boolean`);
   const exportName = text(where, c.exportName, 'exportName', true) ?? `${type}V${version}`;
-  if (!/^[A-Za-z_$][\w$]*$/.test(exportName)) throw new UsageError(`${where} (${type}): \`exportName\` must be an identifier`);
+  if (!/^[A-Za-z_$][\w$]*$/.test(exportName))
+    throw new UsageError(`${where} (${type}): \`exportName\` must be an identifier`);
   return {
     type,
     source: resolve(base, text(where, c.source, 'source', false)!),
@@ -93,14 +101,16 @@ function contract(path: string, index: number, raw: unknown, base: string): Reso
 /** Loads and checks the declaration at `path`. */
 export async function loadDeclaration(path: string): Promise<ResolvedDeclaration> {
   const raw = await evaluate(path);
-  if (typeof raw !== 'object' || raw === null) throw new UsageError(`${path}: must \`export default\` a ContractsDeclaration object`);
+  if (typeof raw !== 'object' || raw === null)
+    throw new UsageError(`${path}: must \`export default\` a ContractsDeclaration object`);
   const d = raw as Partial<Record<keyof ContractsDeclaration, unknown>>;
   const known = new Set(['tsconfig', 'outDir', 'schemaDir', 'runtime', 'contracts']);
   const unknown = Object.keys(d).filter((k) => !known.has(k));
   if (unknown.length > 0) throw new UsageError(`${path}: unknown field \`${unknown[0]}\``);
   const base = dirname(path);
   const outDir = resolve(base, text(path, d.outDir, 'outDir', false)!);
-  if (!Array.isArray(d.contracts) || d.contracts.length === 0) throw new UsageError(`${path}: \`contracts\` must be a non-empty array`);
+  if (!Array.isArray(d.contracts) || d.contracts.length === 0)
+    throw new UsageError(`${path}: \`contracts\` must be a non-empty array`);
   const contracts = (d.contracts as unknown[]).map((c, i) => contract(path, i, c, base));
   const seen = new Set<string>();
   for (const c of contracts) {

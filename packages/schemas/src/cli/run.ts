@@ -27,7 +27,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const handler = COMMANDS[command];
   if (handler === undefined) {
-    io.err(`herald-schemas: unknown command ${JSON.stringify(command)} (commands: ${Object.keys(COMMANDS).join(', ')}; see --help)`);
+    io.err(
+      `herald-schemas: unknown command ${JSON.stringify(command)} (commands: ${Object.keys(COMMANDS).join(', ')}; see --help)`,
+    );
     return 2;
   }
   try {

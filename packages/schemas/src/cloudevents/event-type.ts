@@ -18,8 +18,10 @@ const SEGMENTS = /^[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\.[a-z0-9]+(?:[-_][a-z0-9]+)*)*
  */
 export function eventType(name: string, version: number, options: EventTypeOptions = {}): string {
   const prefix = options.prefix ?? 'com.herald';
-  if (!SEGMENTS.test(name)) throw new InvalidOptionsError('name', `event name must be dot-separated words, got ${JSON.stringify(name)}`);
-  if (prefix !== '' && !SEGMENTS.test(prefix)) throw new InvalidOptionsError('prefix', `prefix must be dot-separated words, got ${JSON.stringify(prefix)}`);
+  if (!SEGMENTS.test(name))
+    throw new InvalidOptionsError('name', `event name must be dot-separated words, got ${JSON.stringify(name)}`);
+  if (prefix !== '' && !SEGMENTS.test(prefix))
+    throw new InvalidOptionsError('prefix', `prefix must be dot-separated words, got ${JSON.stringify(prefix)}`);
   integerOption('version', version ?? null, 1); // required: null, not undefined, so a missing one is refused
   return `${prefix === '' ? '' : `${prefix}.`}${name}.v${version}`;
 }

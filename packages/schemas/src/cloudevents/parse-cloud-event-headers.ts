@@ -26,11 +26,16 @@ export function parseCloudEventHeaders(headers: KafkaHeadersInput): CloudEventAt
   for (const [name, value] of all) if (name.startsWith('ce_')) attributes.set(name.slice(3), value);
   const missing = REQUIRED.filter((name) => (attributes.get(name) ?? '') === '');
   if (missing.length > 0) {
-    throw new CloudEventHeadersError(`CloudEvents headers missing required attributes: ${missing.map((m) => `ce_${m}`).join(', ')}`, missing);
+    throw new CloudEventHeadersError(
+      `CloudEvents headers missing required attributes: ${missing.map((m) => `ce_${m}`).join(', ')}`,
+      missing,
+    );
   }
   const specversion = attributes.get('specversion');
   if (specversion !== CLOUDEVENTS_SPEC_VERSION) {
-    throw new CloudEventHeadersError(`unsupported CloudEvents specversion ${JSON.stringify(specversion)}: expected "1.0"`);
+    throw new CloudEventHeadersError(
+      `unsupported CloudEvents specversion ${JSON.stringify(specversion)}: expected "1.0"`,
+    );
   }
   const known = new Set<string>([...REQUIRED, 'time', 'subject', 'dataschema']);
   const extensions = Object.fromEntries([...attributes].filter(([name]) => !known.has(name)));

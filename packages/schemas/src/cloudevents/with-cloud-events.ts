@@ -28,7 +28,10 @@ export interface CloudEventsOptions<T> {
  * call per published event (which the publisher makes once, before any retry), so one `ce_id`
  * per event.
  */
-export function withCloudEvents<T>(codec: Codec<T>, options: CloudEventsOptions<T>): Codec<T> & { headers(message: T): Record<string, string> } {
+export function withCloudEvents<T>(
+  codec: Codec<T>,
+  options: CloudEventsOptions<T>,
+): Codec<T> & { headers(message: T): Record<string, string> } {
   const { source, type, subject, time, id } = options;
   const dataschema = options.dataschema === undefined ? codec.schemaId : options.dataschema;
   const headers = (message: T): Record<string, string> =>

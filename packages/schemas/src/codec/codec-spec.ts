@@ -32,5 +32,7 @@ export interface CodecSpec<T> {
   /** typia's `createValidateEquals<T>()`: the validator of record. */
   readonly validate: (
     input: unknown,
-  ) => { readonly success: true; readonly data: T } | { readonly success: false; readonly errors: readonly ValidatorError[] };
+  ) =>
+    | { readonly success: true; readonly data: T }
+    | { readonly success: false; readonly errors: readonly ValidatorError[] };
 }

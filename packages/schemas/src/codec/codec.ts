@@ -2,8 +2,7 @@ import type { SchemaIssue } from '../errors/schema-issue.js';
 
 /** What {@link Codec.validate} returns: the typed value, or every issue found. */
 export type ValidationResult<T> =
-  | { readonly success: true; readonly data: T }
-  | { readonly success: false; readonly issues: readonly SchemaIssue[] };
+  { readonly success: true; readonly data: T } | { readonly success: false; readonly issues: readonly SchemaIssue[] };
 
 /** Options of a codec factory such as `createOrderEventMessageV1Codec`. */
 export interface CodecOptions {

@@ -8,7 +8,8 @@ import type { CodecSpec, UnionTag, ValidatorError } from './codec-spec.js';
 const CONTENT_TYPE = 'application/json';
 
 /** The slow path's verdict: the plain copy to encode, or the validator's errors. */
-type Checked = { readonly ok: true; readonly plain: unknown } | { readonly ok: false; readonly errors: readonly ValidatorError[] };
+type Checked =
+  { readonly ok: true; readonly plain: unknown } | { readonly ok: false; readonly errors: readonly ValidatorError[] };
 
 /**
  * typia reports a union no branch of which matched as just the union's name: add the tag values
@@ -18,7 +19,12 @@ type Checked = { readonly ok: true; readonly plain: unknown } | { readonly ok: f
 function unionExplainer(unions: readonly UnionTag[]): (error: ValidatorError) => ValidatorError {
   if (unions.length === 0) return (error) => error;
   // typia names a union's members in declaration order here and in sorted order there: compare sets.
-  const key = (name: string): string => name.replace(/^\((.*)\)$/, '$1').split(' | ').sort().join(' | ');
+  const key = (name: string): string =>
+    name
+      .replace(/^\((.*)\)$/, '$1')
+      .split(' | ')
+      .sort()
+      .join(' | ');
   const byName = new Map(unions.map((u) => [key(u.expected), u]));
   return (error) => {
     const union = byName.get(key(error.expected));
@@ -51,7 +57,8 @@ export function createCodec<T>(spec: CodecSpec<T>, options: CodecOptions = {}): 
 
   const explain = unionExplainer(spec.unions ?? []);
   const issues = (errors: readonly ValidatorError[]) => toIssues(errors.map(explain), redact);
-  const invalid = (errors: readonly ValidatorError[]): SchemaValidationError => new SchemaValidationError(spec.name, issues(errors), redact);
+  const invalid = (errors: readonly ValidatorError[]): SchemaValidationError =>
+    new SchemaValidationError(spec.name, issues(errors), redact);
 
   // Off the fast path: typia judges, then the plain snapshot is written.
   const encodeChecked = (sink: SlabSink | ScratchSink, message: unknown): Buffer => {

@@ -3,7 +3,11 @@ import { hasHeraldCode, HeraldError } from '@herald/errors';
 /** Every error code `@herald/schemas` raises; docs/schemas.md lists what each means. */
 export type SchemaErrorCode = 'SCHEMA_VALIDATION' | 'SCHEMA_DECODE' | 'CLOUD_EVENT_HEADERS';
 
-const codes: ReadonlySet<string> = new Set<SchemaErrorCode>(['SCHEMA_VALIDATION', 'SCHEMA_DECODE', 'CLOUD_EVENT_HEADERS']);
+const codes: ReadonlySet<string> = new Set<SchemaErrorCode>([
+  'SCHEMA_VALIDATION',
+  'SCHEMA_DECODE',
+  'CLOUD_EVENT_HEADERS',
+]);
 
 /**
  * The base of every error `@herald/schemas` throws: a {@link HeraldError} with one of the

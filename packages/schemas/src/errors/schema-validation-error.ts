@@ -13,7 +13,8 @@ function render(issue: SchemaIssue): string {
     const json = JSON.stringify(value);
     return json.length > MESSAGE_VALUE_CHARS ? `${json.slice(0, MESSAGE_VALUE_CHARS)}…" (${value.length} chars)` : json;
   }
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined)
+    return String(value);
   return issue.received;
 }
 

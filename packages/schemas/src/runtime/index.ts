@@ -10,7 +10,14 @@ export { createCodec } from '../codec/create-codec.js';
 // Byte sinks and writers the generated single-pass encoders call
 export type { ByteSink } from '../internal/byte-sink.js';
 export { ScratchSink, SlabSink } from '../internal/byte-sink.js';
-export { ARRAY_PROTOTYPE, OBJECT_PROTOTYPE, identity, snapshotArray, snapshotRecord, withExtras } from '../internal/plain-data.js';
+export {
+  ARRAY_PROTOTYPE,
+  OBJECT_PROTOTYPE,
+  identity,
+  snapshotArray,
+  snapshotRecord,
+  withExtras,
+} from '../internal/plain-data.js';
 export { writeJsonFalse, writeJsonTrue } from '../internal/write-json-boolean.js';
 export { MAX_NUMBER_BYTES, writeJsonNumber, writeJsonUint } from '../internal/write-json-number.js';
 export { MAX_BYTES_PER_CODE_UNIT, writeJsonChars } from '../internal/write-json-string.js';

@@ -40,13 +40,16 @@ import { _isTypeUint64 as isTypeUint64 } from 'typia/lib/internal/_isTypeUint64'
 /** Renders a property key as typia's access path segment (`.name` or `["odd key"]`). */
 export const _accessExpressionAsString: (key: string) => string = accessExpressionAsString;
 /** Wraps a generated `validate` function; the wrapper is also a Standard Schema. */
-export const _createStandardSchema: <T>(fn: (input: unknown) => IValidation<T>) => (input: unknown) => IValidation<T> = createStandardSchema;
+export const _createStandardSchema: <T>(fn: (input: unknown) => IValidation<T>) => (input: unknown) => IValidation<T> =
+  createStandardSchema;
 /** True when `value` lies in `[minimum, maximum]`. */
 export const _isBetween: (value: number, minimum: number, maximum: number) => boolean = isBetween;
 /** The `UniqueItems` tag's check. */
 export const _isUniqueItems: (elements: unknown[]) => boolean = isUniqueItems as (elements: unknown[]) => boolean;
 /** The reporter a generated `validate` collects its errors with. */
-export const _validateReport: (errors: IValidation.IError[]) => (exceptable: boolean, error: IValidation.IError) => false = validateReport;
+export const _validateReport: (
+  errors: IValidation.IError[],
+) => (exceptable: boolean, error: IValidation.IError) => false = validateReport;
 
 /** The `Format<...>` tag's check for Byte. */
 export const _isFormatByte: (text: string) => boolean = isFormatByte;

@@ -3,7 +3,14 @@ import type { LineItemEventMessage, OrderEventMessage } from '../../src/index.js
 
 /** A valid line item; `overrides` replace fields (and may add some). */
 export function lineItem(overrides: Record<string, unknown> = {}): LineItemEventMessage {
-  return { line_item_id: 'li-1', product_id: 'p-1', product_title: 'Green tea, 100 g', quantity: 2, price: 4.99, ...overrides };
+  return {
+    line_item_id: 'li-1',
+    product_id: 'p-1',
+    product_title: 'Green tea, 100 g',
+    quantity: 2,
+    price: 4.99,
+    ...overrides,
+  };
 }
 
 /** A valid order with two line items; `overrides` replace fields (and may add some). */

@@ -41,9 +41,34 @@ export function adversarialString(rng: () => number, minLength = 0): string {
 
 /** Numbers whose JSON text is easy to get wrong: -0, exponents, float noise, huge integers. */
 export const TRICKY_AMOUNTS: readonly number[] = [
-  -0, 0, 0.01, 0.1, 0.07, 0.1 + 0.2, 1.005, 4.35, 19.99, 123456789.125, 1e-7, 1.5e-7, 5e-324, 1e21, 1e-6,
-  2 ** 45 - 0.01, 2 ** 45, 35184372088831.99, 2 ** 53, 2 ** 53 + 2, Number('9007199254740993') /* rounds to 2^53 */, 1.7976931348623157e308, 1e300,
-  123.456, 99.999, 100, 1e20, 999999999999999.9,
+  -0,
+  0,
+  0.01,
+  0.1,
+  0.07,
+  0.1 + 0.2,
+  1.005,
+  4.35,
+  19.99,
+  123456789.125,
+  1e-7,
+  1.5e-7,
+  5e-324,
+  1e21,
+  1e-6,
+  2 ** 45 - 0.01,
+  2 ** 45,
+  35184372088831.99,
+  2 ** 53,
+  2 ** 53 + 2,
+  Number('9007199254740993') /* rounds to 2^53 */,
+  1.7976931348623157e308,
+  1e300,
+  123.456,
+  99.999,
+  100,
+  1e20,
+  999999999999999.9,
 ];
 
 /** A finite non-negative amount: tricky, two-decimal or arbitrary. */

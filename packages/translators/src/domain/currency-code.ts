@@ -14,7 +14,9 @@ export const CurrencyCode = {
    */
   of(value: string): CurrencyCode {
     if (typeof value !== 'string' || !ISO_4217_EXPONENTS.has(value)) {
-      throw DomainValidationError.of(`CurrencyCode must be an ISO 4217 code with a minor unit, e.g. "USD", got ${describeValue(value)}`);
+      throw DomainValidationError.of(
+        `CurrencyCode must be an ISO 4217 code with a minor unit, e.g. "USD", got ${describeValue(value)}`,
+      );
     }
     return value as CurrencyCode;
   },

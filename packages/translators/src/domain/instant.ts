@@ -25,8 +25,10 @@ export const Instant = {
   of(value: Date | number | string): Instant {
     let ms: number | undefined;
     if (value instanceof Date) ms = value.getTime();
-    else if (typeof value === 'number') ms = Number.isInteger(value) ? value : fail(value, 'as a number must be integer epoch milliseconds');
-    else if (typeof value === 'string') ms = parseRfc3339(value) ?? fail(value, 'must be RFC 3339 with an offset, e.g. "2025-01-15T10:30:00Z"');
+    else if (typeof value === 'number')
+      ms = Number.isInteger(value) ? value : fail(value, 'as a number must be integer epoch milliseconds');
+    else if (typeof value === 'string')
+      ms = parseRfc3339(value) ?? fail(value, 'must be RFC 3339 with an offset, e.g. "2025-01-15T10:30:00Z"');
     else fail(value, 'must be a Date, epoch milliseconds or an RFC 3339 string');
     if (Number.isNaN(ms)) fail(value, 'must be a valid date');
     if (ms < EARLIEST || ms > LATEST) fail(value, 'must fall within years 0000 to 9999 (UTC)');

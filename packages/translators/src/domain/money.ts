@@ -31,13 +31,18 @@ export class Money {
   static of(minor: bigint | number, currency: CurrencyCode | string): Money {
     const code = currencyOf(currency);
     if (typeof minor === 'number' && !Number.isSafeInteger(minor)) {
-      throw DomainValidationError.of(`Money minor units must be a safe integer or a bigint, got ${describeValue(minor)}`);
+      throw DomainValidationError.of(
+        `Money minor units must be a safe integer or a bigint, got ${describeValue(minor)}`,
+      );
     }
     if (typeof minor !== 'number' && typeof minor !== 'bigint') {
-      throw DomainValidationError.of(`Money minor units must be a safe integer or a bigint, got ${describeValue(minor)}`);
+      throw DomainValidationError.of(
+        `Money minor units must be a safe integer or a bigint, got ${describeValue(minor)}`,
+      );
     }
     const units = BigInt(minor);
-    if (units < 0n) throw DomainValidationError.of(`Money must not be negative, got ${describeValue(minor)} minor units`);
+    if (units < 0n)
+      throw DomainValidationError.of(`Money must not be negative, got ${describeValue(minor)} minor units`);
     return new Money(units, code);
   }
 
@@ -55,7 +60,8 @@ export class Money {
       throw DomainValidationError.of(`Money amount must be a decimal string or a number, got ${describeValue(amount)}`);
     }
     const minor = decimalToMinor(String(amount), CurrencyCode.exponent(code));
-    if (typeof minor !== 'bigint') throw DomainValidationError.of(`Money amount ${describeValue(amount)} ${code} ${minor.reason}`);
+    if (typeof minor !== 'bigint')
+      throw DomainValidationError.of(`Money amount ${describeValue(amount)} ${code} ${minor.reason}`);
     return new Money(minor, code);
   }
 
@@ -72,7 +78,9 @@ export class Money {
   /** The exact sum; throws `DomainValidationError` when the currencies differ. */
   add(other: Money): Money {
     if (other.currency !== this.currency) {
-      throw DomainValidationError.of(`cannot add ${other.toString()} to ${this.toString()}: amounts in different currencies`);
+      throw DomainValidationError.of(
+        `cannot add ${other.toString()} to ${this.toString()}: amounts in different currencies`,
+      );
     }
     return new Money(this.minor + other.minor, this.currency);
   }
@@ -80,7 +88,9 @@ export class Money {
   /** The exact product with a count of units, e.g. a unit price times a {@link Quantity}. */
   times(count: Quantity | number): Money {
     if (!Number.isSafeInteger(count) || count < 0) {
-      throw DomainValidationError.of(`Money can only be multiplied by a non-negative integer, got ${describeValue(count)}`);
+      throw DomainValidationError.of(
+        `Money can only be multiplied by a non-negative integer, got ${describeValue(count)}`,
+      );
     }
     return new Money(this.minor * BigInt(count), this.currency);
   }

@@ -53,7 +53,10 @@ function lineItems(input: OrderInput, currency: CurrencyCode | undefined, issues
     if (seen.has(line.id)) issues.add(`lineItems[${i}].id`, `duplicates line item id ${JSON.stringify(line.id)}`);
     seen.add(line.id);
     if (currency !== undefined && line.unitPrice.currency !== currency) {
-      issues.add(`lineItems[${i}].unitPrice`, `is in ${line.unitPrice.currency}, the order is in ${currency}: one currency per order`);
+      issues.add(
+        `lineItems[${i}].unitPrice`,
+        `is in ${line.unitPrice.currency}, the order is in ${currency}: one currency per order`,
+      );
     }
     lines.push(line);
   });

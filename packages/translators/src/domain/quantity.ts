@@ -15,7 +15,9 @@ export const Quantity = {
   /** Validates `value` and brands it; throws `DomainValidationError` unless it is an integer in 1..2^32 - 1. */
   of(value: number): Quantity {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_QUANTITY) {
-      throw DomainValidationError.of(`Quantity must be an integer from 1 to ${MAX_QUANTITY}, got ${describeValue(value)}`);
+      throw DomainValidationError.of(
+        `Quantity must be an integer from 1 to ${MAX_QUANTITY}, got ${describeValue(value)}`,
+      );
     }
     return value as Quantity;
   },

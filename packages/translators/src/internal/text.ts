@@ -13,11 +13,16 @@ const CONTROL_BUT_WHITESPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u
  * would turn into U+FFFD on the way to UTF-8, silently changing the text: refuse it here.
  */
 export function displayText(kind: string, value: unknown): string {
-  if (typeof value !== 'string') throw DomainValidationError.of(`${kind} must be a string, got ${describeValue(value)}`);
+  if (typeof value !== 'string')
+    throw DomainValidationError.of(`${kind} must be a string, got ${describeValue(value)}`);
   const text = value.trim();
   if (text === '') throw DomainValidationError.of(`${kind} must not be empty or blank, got ${describeValue(value)}`);
-  if (!text.isWellFormed()) throw DomainValidationError.of(`${kind} must be well-formed Unicode (it holds a lone surrogate)`);
-  if (CONTROL_BUT_WHITESPACE.test(text)) throw DomainValidationError.of(`${kind} must not contain control characters other than tabs and line breaks, got ${describeValue(value)}`);
+  if (!text.isWellFormed())
+    throw DomainValidationError.of(`${kind} must be well-formed Unicode (it holds a lone surrogate)`);
+  if (CONTROL_BUT_WHITESPACE.test(text))
+    throw DomainValidationError.of(
+      `${kind} must not contain control characters other than tabs and line breaks, got ${describeValue(value)}`,
+    );
   return text;
 }
 
@@ -33,16 +38,23 @@ export function identifier(kind: string, value: unknown): string {
   }
   if (typeof value === 'number') {
     if (!Number.isSafeInteger(value) || value < 0) {
-      throw DomainValidationError.of(`${kind} as a number must be a non-negative safe integer, got ${describeValue(value)}`);
+      throw DomainValidationError.of(
+        `${kind} as a number must be a non-negative safe integer, got ${describeValue(value)}`,
+      );
     }
     return String(value);
   }
-  if (typeof value !== 'string') throw DomainValidationError.of(`${kind} must be a string or an integer, got ${describeValue(value)}`);
+  if (typeof value !== 'string')
+    throw DomainValidationError.of(`${kind} must be a string or an integer, got ${describeValue(value)}`);
   if (value === '' || value.trim() !== value) {
-    throw DomainValidationError.of(`${kind} must be non-empty without surrounding whitespace, got ${describeValue(value)}`);
+    throw DomainValidationError.of(
+      `${kind} must be non-empty without surrounding whitespace, got ${describeValue(value)}`,
+    );
   }
   if (!value.isWellFormed() || CONTROL.test(value)) {
-    throw DomainValidationError.of(`${kind} must be well-formed text without control characters, got ${describeValue(value)}`);
+    throw DomainValidationError.of(
+      `${kind} must be well-formed text without control characters, got ${describeValue(value)}`,
+    );
   }
   return value;
 }

@@ -18,13 +18,21 @@ export function toWireAmount(money: Money, orderId: string, field: string): numb
   }
   if (money.minor > BigInt(Number.MAX_SAFE_INTEGER)) {
     // Beyond 2^53 neighbouring minor units share a double: consumers could not tell amounts apart.
-    throw new TranslationError(orderId, field, `${money.toString()} is ${money.minor} minor units, more than 2^53 - 1: a JSON number cannot carry it exactly`);
+    throw new TranslationError(
+      orderId,
+      field,
+      `${money.toString()} is ${money.minor} minor units, more than 2^53 - 1: a JSON number cannot carry it exactly`,
+    );
   }
   const decimal = shortestDecimal(money.toDecimalString());
   const amount = Number(decimal);
   // Below 2^53 minor units the shortest spelling never uses exponent notation, so this compares digits.
   if (String(amount) !== decimal) {
-    throw new TranslationError(orderId, field, `${money.toString()} has more significant digits than a JSON number keeps (it would read back as ${amount})`);
+    throw new TranslationError(
+      orderId,
+      field,
+      `${money.toString()} has more significant digits than a JSON number keeps (it would read back as ${amount})`,
+    );
   }
   return amount;
 }

@@ -22,7 +22,10 @@ export interface OrderEvent {
 export function toOrderEvent(order: Order, kind: OrderEventKind): OrderEvent {
   // hasOwn, not a lookup: `kind` may come from plain JS, and 'toString' is on every object.
   if (!Object.hasOwn(orderEventTypes, kind)) {
-    throw new InvalidOptionsError('kind', `unknown order event kind ${JSON.stringify(kind)}: expected created, updated or cancelled`);
+    throw new InvalidOptionsError(
+      'kind',
+      `unknown order event kind ${JSON.stringify(kind)}: expected created, updated or cancelled`,
+    );
   }
   return { kind, eventType: orderEventTypes[kind], message: toOrderEventMessage(order) };
 }

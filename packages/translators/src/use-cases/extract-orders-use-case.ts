@@ -50,7 +50,15 @@ export class ExtractOrdersUseCase {
     }
     this.#options.onProgress?.(run.progress());
     const { fetched, published, failed, pages } = run;
-    return { fetched, published, failed, pages, complete: runFailure === undefined, runFailure, durationMs: performance.now() - started };
+    return {
+      fetched,
+      published,
+      failed,
+      pages,
+      complete: runFailure === undefined,
+      runFailure,
+      durationMs: performance.now() - started,
+    };
   }
 
   async #read(run: ExtractRun, signal: AbortSignal | undefined): Promise<RunFailure | undefined> {

@@ -59,10 +59,19 @@ export class ExtractRun {
 
   /** The counters as they stand. */
   progress(): ExtractProgress {
-    return { fetched: this.fetched, published: this.published, failed: this.failed.length, inFlight: this.#inFlight.active };
+    return {
+      fetched: this.fetched,
+      published: this.published,
+      failed: this.failed.length,
+      inFlight: this.#inFlight.active,
+    };
   }
 
-  async #publish(message: OrderEventMessage, headers: Readonly<Record<string, string>> | undefined, position: number): Promise<void> {
+  async #publish(
+    message: OrderEventMessage,
+    headers: Readonly<Record<string, string>> | undefined,
+    position: number,
+  ): Promise<void> {
     try {
       await this.#sink.publish(message, headers === undefined ? undefined : { headers });
       this.published++;

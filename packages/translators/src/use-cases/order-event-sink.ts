@@ -7,7 +7,10 @@ import type { OrderEventMessage } from '@herald/schemas';
  */
 export interface OrderEventSink {
   /** Publishes one message; resolves once it is delivered, rejects when it is not. */
-  publish(message: OrderEventMessage, options?: { readonly headers?: Readonly<Record<string, string>> }): Promise<unknown>;
+  publish(
+    message: OrderEventMessage,
+    options?: { readonly headers?: Readonly<Record<string, string>> },
+  ): Promise<unknown>;
   /** Resolves when everything published so far is delivered, or rejects at `timeoutMs`. */
   flush(timeoutMs?: number): Promise<void>;
 }

@@ -11,7 +11,11 @@ describe('errors', () => {
       expect(TranslatorsError.is(error)).toBe(true);
       expect(error.name).toBe(error.constructor.name);
     }
-    expect([domain.code, translation.code, gateway.code]).toEqual(['DOMAIN_VALIDATION', 'TRANSLATION', 'GATEWAY_TIMEOUT']);
+    expect([domain.code, translation.code, gateway.code]).toEqual([
+      'DOMAIN_VALIDATION',
+      'TRANSLATION',
+      'GATEWAY_TIMEOUT',
+    ]);
     expect([domain.retriable, translation.retriable, gateway.retriable]).toEqual([false, false, true]);
     expect(gateway.message).toBe('slow (GET http://x/y, 3 attempts)');
     expect(TranslatorsError.is(new Error('x'))).toBe(false);
@@ -20,7 +24,9 @@ describe('errors', () => {
 
   it('keeps the cause', () => {
     const cause = new SyntaxError('Unexpected token');
-    expect(new GatewayError('GATEWAY_MALFORMED_PAGE', 'bad', { url: 'u', attempts: 1, retriable: false, cause }).cause).toBe(cause);
+    expect(
+      new GatewayError('GATEWAY_MALFORMED_PAGE', 'bad', { url: 'u', attempts: 1, retriable: false, cause }).cause,
+    ).toBe(cause);
   });
 
   it('re-roots domain issues under a path and caps the message at five issues', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CustomerName, DomainValidationError, LineItemId, OrderId, ProductId, ProductTitle, Quantity } from '../../src/index.js';
+import {
+  CustomerName,
+  DomainValidationError,
+  LineItemId,
+  OrderId,
+  ProductId,
+  ProductTitle,
+  Quantity,
+} from '../../src/index.js';
 
 describe('ids (OrderId, LineItemId, ProductId)', () => {
   it.each([OrderId, LineItemId, ProductId])('keeps strings as they are and spells integers in decimal', (Id) => {

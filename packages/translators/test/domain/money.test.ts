@@ -77,7 +77,9 @@ describe('Money arithmetic', () => {
   });
 
   it('refuses to mix currencies', () => {
-    expect(() => Money.parse('1', 'USD').add(Money.parse('1', 'EUR'))).toThrow('cannot add 1.00 EUR to 1.00 USD: amounts in different currencies');
+    expect(() => Money.parse('1', 'USD').add(Money.parse('1', 'EUR'))).toThrow(
+      'cannot add 1.00 EUR to 1.00 USD: amounts in different currencies',
+    );
   });
 
   it('refuses negative or fractional counts and amounts', () => {

@@ -31,7 +31,13 @@ describe('Order.create', () => {
 
   it('accepts ready-made line items and value objects', () => {
     const line = LineItem.of({ id: 7, productId: 8n, title: ' Tea ', quantity: 3, unitPrice: Money.of(100, 'JPY') });
-    const order = Order.create({ id: 1, createdAt: new Date(0), customerName: 'Ken', currency: 'JPY', lineItems: [line] });
+    const order = Order.create({
+      id: 1,
+      createdAt: new Date(0),
+      customerName: 'Ken',
+      currency: 'JPY',
+      lineItems: [line],
+    });
     expect(order.lineItems[0]).toStrictEqual(line);
     expect(line.title).toBe('Tea');
     expect(order.total.toString()).toBe('300 JPY');
@@ -51,14 +57,26 @@ describe('Order.create', () => {
         }),
       ),
     );
-    expect(issues.map((i) => i.path)).toEqual(['id', 'createdAt', 'customerName', 'lineItems[0].quantity', 'lineItems[1].productId']);
+    expect(issues.map((i) => i.path)).toEqual([
+      'id',
+      'createdAt',
+      'customerName',
+      'lineItems[0].quantity',
+      'lineItems[1].productId',
+    ]);
   });
 
   it('keeps one currency per order', () => {
     const issues = issuesOf(() =>
-      Order.create(orderInput({ lineItems: [{ id: 'l-1', productId: 'p', title: 'Tea', quantity: 1, unitPrice: Money.parse('1', 'EUR') }] })),
+      Order.create(
+        orderInput({
+          lineItems: [{ id: 'l-1', productId: 'p', title: 'Tea', quantity: 1, unitPrice: Money.parse('1', 'EUR') }],
+        }),
+      ),
     );
-    expect(issues).toEqual([{ path: 'lineItems[0].unitPrice', message: 'is in EUR, the order is in USD: one currency per order' }]);
+    expect(issues).toEqual([
+      { path: 'lineItems[0].unitPrice', message: 'is in EUR, the order is in USD: one currency per order' },
+    ]);
   });
 
   it('refuses duplicate line ids and an order with no lines', () => {
@@ -66,15 +84,21 @@ describe('Order.create', () => {
     expect(issuesOf(() => Order.create(orderInput({ lineItems: [line, line] })))).toEqual([
       { path: 'lineItems[1].id', message: 'duplicates line item id "l-1"' },
     ]);
-    expect(issuesOf(() => Order.create(orderInput({ lineItems: [] })))).toEqual([{ path: 'lineItems', message: 'an order has at least one line item' }]);
+    expect(issuesOf(() => Order.create(orderInput({ lineItems: [] })))).toEqual([
+      { path: 'lineItems', message: 'an order has at least one line item' },
+    ]);
   });
 
   it('says what is wrong in the message, first issues first', () => {
-    expect(() => Order.create(orderInput({ currency: 'usd' }))).toThrow(/^currency: CurrencyCode must be an ISO 4217 code/);
+    expect(() => Order.create(orderInput({ currency: 'usd' }))).toThrow(
+      /^currency: CurrencyCode must be an ISO 4217 code/,
+    );
   });
 
   it('refuses a unit price that is not a Money', () => {
-    const issues = issuesOf(() => LineItem.of({ id: 'l', productId: 'p', title: 't', quantity: 1, unitPrice: { minor: 1n } as unknown as Money }));
+    const issues = issuesOf(() =>
+      LineItem.of({ id: 'l', productId: 'p', title: 't', quantity: 1, unitPrice: { minor: 1n } as unknown as Money }),
+    );
     expect(issues).toEqual([{ path: 'unitPrice', message: 'must be a Money (see Money.of and Money.parse)' }]);
   });
 });

@@ -10,7 +10,8 @@ async function all(gateway: FixtureOrdersGateway): Promise<OrdersPage[]> {
   return pages;
 }
 
-const messages = (pages: OrdersPage[]) => pages.flatMap((p) => p.orders.flatMap((o) => (o.ok ? [toOrderEventMessage(o.order)] : [])));
+const messages = (pages: OrdersPage[]) =>
+  pages.flatMap((p) => p.orders.flatMap((o) => (o.ok ? [toOrderEventMessage(o.order)] : [])));
 
 describe('FixtureOrdersGateway', () => {
   it('yields count orders in pages of pageSize, with consecutive ids', async () => {
@@ -68,7 +69,14 @@ describe('FixtureOrdersGateway', () => {
     expect(() => new FixtureOrdersGateway({ count: 1, pageSize: 0 })).toThrow('pageSize');
     expect(() => new FixtureOrdersGateway({ count: 1, badOrderRate: 1.5 })).toThrow('badOrderRate');
     expect(() => new FixtureOrdersGateway({ count: 1, currencies: ['XYZ'] })).toThrow('ISO 4217');
-    for (const bad of [{ count: -1 }, { count: 1, pageSize: 0 }, { count: 1, badOrderRate: 1.5 }, { count: 1, currencies: [] }, { count: 1, currencies: ['XYZ'] }, { count: 1, start: 'soon' }]) {
+    for (const bad of [
+      { count: -1 },
+      { count: 1, pageSize: 0 },
+      { count: 1, badOrderRate: 1.5 },
+      { count: 1, currencies: [] },
+      { count: 1, currencies: ['XYZ'] },
+      { count: 1, start: 'soon' },
+    ]) {
       expect(() => new FixtureOrdersGateway(bad)).toThrow(InvalidOptionsError);
     }
   });

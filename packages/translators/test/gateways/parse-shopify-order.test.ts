@@ -17,7 +17,9 @@ describe('parseShopifyOrder', () => {
       order_id: '450789469',
       created_at: '2025-01-15T15:30:00.000Z',
       customer_name: 'Ada Lovelace',
-      line_items: [{ line_item_id: '4507894690', product_id: '632910392', product_title: 'Tea', quantity: 2, price: 19.99 }],
+      line_items: [
+        { line_item_id: '4507894690', product_id: '632910392', product_title: 'Tea', quantity: 2, price: 19.99 },
+      ],
       total_price: 39.98,
     });
   });
@@ -28,7 +30,13 @@ describe('parseShopifyOrder', () => {
   });
 
   it('falls back to the billing name for a guest checkout, and accepts a missing total_line_items_price', () => {
-    const fetched = parseShopifyOrder(shopifyOrder(1, { customer: null, billing_address: { name: ' Grace Hopper ' }, total_line_items_price: undefined }));
+    const fetched = parseShopifyOrder(
+      shopifyOrder(1, {
+        customer: null,
+        billing_address: { name: ' Grace Hopper ' },
+        total_line_items_price: undefined,
+      }),
+    );
     expect(fetched.ok && fetched.order.customerName).toBe('Grace Hopper');
   });
 
@@ -53,29 +61,35 @@ describe('parseShopifyOrder', () => {
   });
 
   it('judges prices against the currency', () => {
-    expect(rejection(parseShopifyOrder(shopifyOrder(1, { currency: 'JPY', total_line_items_price: undefined }))).message).toBe(
-      'line_items[0].price: Money amount "19.99" JPY has 2 significant decimals, the currency has 0',
-    );
+    expect(
+      rejection(parseShopifyOrder(shopifyOrder(1, { currency: 'JPY', total_line_items_price: undefined }))).message,
+    ).toBe('line_items[0].price: Money amount "19.99" JPY has 2 significant decimals, the currency has 0');
   });
 
   it('checks total_line_items_price against price × quantity', () => {
     expect(rejection(parseShopifyOrder(shopifyOrder(1, { total_line_items_price: '19.99' }))).message).toBe(
       'total_line_items_price: is 19.99 USD, but price × quantity over the lines sums to 39.98 USD',
     );
-    expect(rejection(parseShopifyOrder(shopifyOrder(1, { total_line_items_price: 'lots' }))).paths).toEqual(['total_line_items_price']);
+    expect(rejection(parseShopifyOrder(shopifyOrder(1, { total_line_items_price: 'lots' }))).paths).toEqual([
+      'total_line_items_price',
+    ]);
   });
 
   it('reports a record without a usable id with orderId undefined', () => {
     expect(rejection(parseShopifyOrder(shopifyOrder(1, { id: 1.5 }))).orderId).toBeUndefined();
     expect(rejection(parseShopifyOrder(shopifyOrder(1, { id: 2 ** 60 }))).paths).toEqual(['id']);
-    expect(rejection(parseShopifyOrder(null))).toEqual({ orderId: undefined, paths: [''], message: 'a Shopify order must be a JSON object, got null' });
+    expect(rejection(parseShopifyOrder(null))).toEqual({
+      orderId: undefined,
+      paths: [''],
+      message: 'a Shopify order must be a JSON object, got null',
+    });
     expect(rejection(parseShopifyOrder([1])).message).toBe('a Shopify order must be a JSON object, got an array');
   });
 
   it('refuses an order without line items, with the domain rule', () => {
-    expect(rejection(parseShopifyOrder(shopifyOrder(1, { line_items: [], total_line_items_price: '0.00' }))).message).toBe(
-      'lineItems: an order has at least one line item',
-    );
+    expect(
+      rejection(parseShopifyOrder(shopifyOrder(1, { line_items: [], total_line_items_price: '0.00' }))).message,
+    ).toBe('lineItems: an order has at least one line item');
     expect(rejection(parseShopifyOrder(shopifyOrder(1, { line_items: undefined }))).paths).toContain('line_items');
   });
 });

@@ -9,7 +9,14 @@ import { shopifyOrder } from '../support/shopify-orders.js';
 
 // Small delays keep retry tests fast; the logic is the same at production values.
 function gateway(baseUrl: string, options: Partial<ShopifyOrdersGatewayOptions> = {}): ShopifyOrdersGateway {
-  return new ShopifyOrdersGateway({ baseUrl, accessToken: 'shpat_test', retryBaseDelayMs: 10, retryMaxDelayMs: 2_000, requestTimeoutMs: 2_000, ...options });
+  return new ShopifyOrdersGateway({
+    baseUrl,
+    accessToken: 'shpat_test',
+    retryBaseDelayMs: 10,
+    retryMaxDelayMs: 2_000,
+    requestTimeoutMs: 2_000,
+    ...options,
+  });
 }
 
 async function collect(pages: AsyncIterable<OrdersPage>): Promise<OrdersPage[]> {
@@ -28,28 +35,43 @@ async function failure(pages: AsyncIterable<OrdersPage>, seen: OrdersPage[] = []
   throw new Error('expected a GatewayError');
 }
 
-const ids = (pages: OrdersPage[]) => pages.flatMap((p) => p.orders.map((o) => (o.ok ? o.order.id : `bad:${o.orderId}`)));
+const ids = (pages: OrdersPage[]) =>
+  pages.flatMap((p) => p.orders.map((o) => (o.ok ? o.order.id : `bad:${o.orderId}`)));
 
 describe('ShopifyOrdersGateway', () => {
   it('follows rel="next" cursors across pages with the access token on every request', async () => {
     await using shop = await startFakeShopify((req) => {
       const cursor = req.query.get('page_info');
-      if (cursor === null) return { body: { orders: [shopifyOrder(1), shopifyOrder(2)] }, headers: { link: shop.link('p2') } };
-      if (cursor === 'p2') return { body: { orders: [shopifyOrder(3)] }, headers: { link: `${shop.link('p1', 'previous')}, ${shop.link('p3')}` } };
+      if (cursor === null)
+        return { body: { orders: [shopifyOrder(1), shopifyOrder(2)] }, headers: { link: shop.link('p2') } };
+      if (cursor === 'p2')
+        return {
+          body: { orders: [shopifyOrder(3)] },
+          headers: { link: `${shop.link('p1', 'previous')}, ${shop.link('p3')}` },
+        };
       return { body: { orders: [shopifyOrder(4)] }, headers: { link: shop.link('p2', 'previous') } };
     });
-    const pages = await collect(gateway(shop.baseUrl, { pageSize: 2, query: { created_at_min: '2025-01-01T00:00:00Z' } }).pages());
+    const pages = await collect(
+      gateway(shop.baseUrl, { pageSize: 2, query: { created_at_min: '2025-01-01T00:00:00Z' } }).pages(),
+    );
     expect(pages.map((p) => p.orders.length)).toEqual([2, 1, 1]);
     expect(ids(pages)).toEqual(['1', '2', '3', '4']);
     expect(shop.requests.map((r) => r.token)).toEqual(['shpat_test', 'shpat_test', 'shpat_test']);
     const first = shop.requests[0]!;
     expect(first.path).toBe('/admin/api/2025-01/orders.json');
-    expect(Object.fromEntries(first.query)).toEqual({ limit: '2', status: 'any', created_at_min: '2025-01-01T00:00:00Z' });
+    expect(Object.fromEntries(first.query)).toEqual({
+      limit: '2',
+      status: 'any',
+      created_at_min: '2025-01-01T00:00:00Z',
+    });
     expect(shop.requests.slice(1).map((r) => r.query.get('page_info'))).toEqual(['p2', 'p3']);
   });
 
   it('reports orders with missing fields in the page and keeps the rest', async () => {
-    const broken = shopifyOrder(2, { customer: undefined, line_items: [{ id: 20, product_id: 5, title: 'Tea', price: '1.00' }] });
+    const broken = shopifyOrder(2, {
+      customer: undefined,
+      line_items: [{ id: 20, product_id: 5, title: 'Tea', price: '1.00' }],
+    });
     await using shop = await startFakeShopify(() => ({ body: { orders: [shopifyOrder(1), broken, shopifyOrder(3)] } }));
     const [page] = await collect(gateway(shop.baseUrl).pages());
     expect(ids([page!])).toEqual(['1', 'bad:2', '3']);
@@ -58,7 +80,11 @@ describe('ShopifyOrdersGateway', () => {
   });
 
   it('waits as long as Retry-After says on 429, then goes on', async () => {
-    await using shop = await startFakeShopify((_, n) => (n === 0 ? { status: 429, headers: { 'retry-after': '0.3' }, body: { errors: 'Exceeded 2 calls per second' } } : { body: { orders: [shopifyOrder(1)] } }));
+    await using shop = await startFakeShopify((_, n) =>
+      n === 0
+        ? { status: 429, headers: { 'retry-after': '0.3' }, body: { errors: 'Exceeded 2 calls per second' } }
+        : { body: { orders: [shopifyOrder(1)] } },
+    );
     const pages = await collect(gateway(shop.baseUrl, { retryBaseDelayMs: 0 }).pages());
     expect(ids(pages)).toEqual(['1']);
     expect(shop.requests).toHaveLength(2);
@@ -76,7 +102,9 @@ describe('ShopifyOrdersGateway', () => {
   });
 
   it('retries 5xx with growing backoff, then succeeds', async () => {
-    await using shop = await startFakeShopify((_, n) => (n < 3 ? { status: [500, 502, 503][n]!, body: 'upstream hiccup' } : { body: { orders: [shopifyOrder(7)] } }));
+    await using shop = await startFakeShopify((_, n) =>
+      n < 3 ? { status: [500, 502, 503][n]!, body: 'upstream hiccup' } : { body: { orders: [shopifyOrder(7)] } },
+    );
     const pages = await collect(gateway(shop.baseUrl, { retryBaseDelayMs: 40, maxAttempts: 4 }).pages());
     expect(ids(pages)).toEqual(['7']);
     const gaps = shop.requests.slice(1).map((r, i) => r.at - shop.requests[i]!.at);
@@ -90,12 +118,18 @@ describe('ShopifyOrdersGateway', () => {
     await using shop = await startFakeShopify(() => ({ status: 503, body: '{"errors":"maintenance"}' }));
     const error = await failure(gateway(shop.baseUrl, { maxAttempts: 3 }).pages());
     expect(error).toMatchObject({ code: 'GATEWAY_HTTP_STATUS', status: 503, attempts: 3, retriable: true });
-    expect(error.message).toBe(`server error (HTTP 503): {"errors":"maintenance"} (GET ${shop.baseUrl}/admin/api/2025-01/orders.json?limit=250&status=any, 3 attempts)`);
+    expect(error.message).toBe(
+      `server error (HTTP 503): {"errors":"maintenance"} (GET ${shop.baseUrl}/admin/api/2025-01/orders.json?limit=250&status=any, 3 attempts)`,
+    );
     expect(shop.requests).toHaveLength(3);
   });
 
   it('does not retry a 401 or follow a redirect', async () => {
-    await using shop = await startFakeShopify((_, n) => (n === 0 ? { status: 401, body: '{"errors":"Invalid API key"}' } : { status: 302, headers: { location: 'http://evil.example/' } }));
+    await using shop = await startFakeShopify((_, n) =>
+      n === 0
+        ? { status: 401, body: '{"errors":"Invalid API key"}' }
+        : { status: 302, headers: { location: 'http://evil.example/' } },
+    );
     const unauthorized = await failure(gateway(shop.baseUrl).pages());
     expect(unauthorized).toMatchObject({ code: 'GATEWAY_HTTP_STATUS', status: 401, attempts: 1, retriable: false });
     const redirected = await failure(gateway(shop.baseUrl).pages());
@@ -115,7 +149,9 @@ describe('ShopifyOrdersGateway', () => {
 
   it('stops at a malformed JSON page after yielding the good ones, without retrying it', async () => {
     await using shop = await startFakeShopify((req) =>
-      req.query.get('page_info') === null ? { body: { orders: [shopifyOrder(1)] }, headers: { link: shop.link('p2') } } : { body: '{"orders": [{"id": 2,' },
+      req.query.get('page_info') === null
+        ? { body: { orders: [shopifyOrder(1)] }, headers: { link: shop.link('p2') } }
+        : { body: '{"orders": [{"id": 2,' },
     );
     const seen: OrdersPage[] = [];
     const error = await failure(gateway(shop.baseUrl).pages(), seen);
@@ -136,8 +172,13 @@ describe('ShopifyOrdersGateway', () => {
       body: { orders: [] },
       headers: { link: n === 0 ? '<http://127.0.0.2:1/admin/api/2025-01/orders.json?page_info=x>; rel="next"' : '' },
     }));
-    expect((await failure(gateway(shop.baseUrl).pages())).message).toContain("leaves the shop's origin (http://127.0.0.2:1)");
-    await using loop = await startFakeShopify(() => ({ body: { orders: [] }, headers: { link: `<${loop.baseUrl}/admin/api/2025-01/orders.json?limit=250&status=any>; rel="next"` } }));
+    expect((await failure(gateway(shop.baseUrl).pages())).message).toContain(
+      "leaves the shop's origin (http://127.0.0.2:1)",
+    );
+    await using loop = await startFakeShopify(() => ({
+      body: { orders: [] },
+      headers: { link: `<${loop.baseUrl}/admin/api/2025-01/orders.json?limit=250&status=any>; rel="next"` },
+    }));
     expect((await failure(gateway(loop.baseUrl).pages())).message).toContain('points at the same page');
     expect(shop.requests).toHaveLength(1);
   });
@@ -155,7 +196,9 @@ describe('ShopifyOrdersGateway', () => {
     await using shop = await startFakeShopify(() => ({ status: 503 }));
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('shutting down')), 100);
-    const error = await failure(gateway(shop.baseUrl, { retryBaseDelayMs: 1_500, retryMaxDelayMs: 5_000 }).pages(controller.signal));
+    const error = await failure(
+      gateway(shop.baseUrl, { retryBaseDelayMs: 1_500, retryMaxDelayMs: 5_000 }).pages(controller.signal),
+    );
     expect(error).toMatchObject({ code: 'GATEWAY_ABORTED', retriable: false });
     expect(shop.requests).toHaveLength(1);
   });

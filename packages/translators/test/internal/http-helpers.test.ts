@@ -6,7 +6,8 @@ import { retryAfterMs } from '../../src/internal/retry-after.js';
 
 describe('nextLink', () => {
   it('finds rel="next" among other relations, quoted or not', () => {
-    const header = '<https://s/orders.json?page_info=prev>; rel="previous", <https://s/orders.json?page_info=abc&limit=250>; rel="next"';
+    const header =
+      '<https://s/orders.json?page_info=prev>; rel="previous", <https://s/orders.json?page_info=abc&limit=250>; rel="next"';
     expect(nextLink(header)).toBe('https://s/orders.json?page_info=abc&limit=250');
     expect(nextLink('<https://s/a>; rel=next')).toBe('https://s/a');
     expect(nextLink('<https://s/a>; title="x"; REL="prefetch next"')).toBe('https://s/a');

@@ -6,7 +6,11 @@ import type { LineItemInput } from '../../src/index.js';
 /** Currencies covering every exponent: 0, 2, 3 and 4. */
 export const currencies = ['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'KWD', 'BHD', 'CLF'] as const;
 
-const id = fc.oneof(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_:/-]{0,23}$/), fc.uuid());
+const id = fc.oneof(
+  fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+  fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_:/-]{0,23}$/),
+  fc.uuid(),
+);
 
 // Any printable text, including emoji and combining marks; the factories trim it.
 const text = fc
@@ -32,7 +36,9 @@ function lineItem(currency: string, bounds: OrderBounds, index: number): fc.Arbi
     productId: id,
     title: text,
     quantity: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: bounds.maxQuantity })),
-    unitPrice: fc.oneof(fc.bigInt({ min: 0n, max: 10_000n }), fc.bigInt({ min: 0n, max: bounds.maxMinor })).map((minor) => Money.of(minor, currency)),
+    unitPrice: fc
+      .oneof(fc.bigInt({ min: 0n, max: 10_000n }), fc.bigInt({ min: 0n, max: bounds.maxMinor }))
+      .map((minor) => Money.of(minor, currency)),
   });
 }
 
@@ -42,9 +48,15 @@ export function orders(bounds: OrderBounds = modest): fc.Arbitrary<Order> {
     fc
       .record({
         id,
-        createdAt: fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }),
+        createdAt: fc.date({
+          min: new Date('0001-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T23:59:59.999Z'),
+          noInvalidDate: true,
+        }),
         customerName: text,
-        lineItems: fc.integer({ min: 1, max: bounds.maxLines }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => lineItem(currency, bounds, i)))),
+        lineItems: fc
+          .integer({ min: 1, max: bounds.maxLines })
+          .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => lineItem(currency, bounds, i)))),
       })
       .map((input) => Order.create({ ...input, currency })),
   );

@@ -34,7 +34,12 @@ export async function startFakeShopify(reply: (request: SeenRequest, n: number) 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const token = req.headers['x-shopify-access-token'];
-    const seen = { path: url.pathname, query: url.searchParams, token: typeof token === 'string' ? token : undefined, at: performance.now() };
+    const seen = {
+      path: url.pathname,
+      query: url.searchParams,
+      token: typeof token === 'string' ? token : undefined,
+      at: performance.now(),
+    };
     requests.push(seen);
     const answer = reply(seen, requests.length - 1);
     if (answer.hang === true) return;
@@ -49,7 +54,8 @@ export async function startFakeShopify(reply: (request: SeenRequest, n: number) 
   return {
     baseUrl,
     requests,
-    link: (cursor, rel = 'next') => `<${baseUrl}/admin/api/2025-01/orders.json?limit=250&page_info=${cursor}>; rel="${rel}"`,
+    link: (cursor, rel = 'next') =>
+      `<${baseUrl}/admin/api/2025-01/orders.json?limit=250&page_info=${cursor}>; rel="${rel}"`,
     async [Symbol.asyncDispose]() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

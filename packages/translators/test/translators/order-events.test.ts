@@ -7,20 +7,30 @@ import { sampleOrder } from '../support/orders.js';
 
 describe('order event types', () => {
   it('names created, updated and cancelled, versioned with the v1 payload', () => {
-    expect(orderEventTypes.created).toEqual({ name: 'order.created', version: 1, type: 'com.herald.order.created.v1', dataschema: orderEventMessageV1SchemaId });
+    expect(orderEventTypes.created).toEqual({
+      name: 'order.created',
+      version: 1,
+      type: 'com.herald.order.created.v1',
+      dataschema: orderEventMessageV1SchemaId,
+    });
     expect(orderEventTypes.updated.type).toBe('com.herald.order.updated.v1');
     expect(orderEventTypes.cancelled.type).toBe('com.herald.order.cancelled.v1');
     expect(Object.isFrozen(orderEventTypes)).toBe(true);
   });
 
-  it.each(['created', 'updated', 'cancelled'] as const)('toOrderEvent(order, %s) pairs the message with its type', (kind) => {
-    const order = sampleOrder();
-    const event = toOrderEvent(order, kind);
-    expect(event).toEqual({ kind, eventType: orderEventTypes[kind], message: toOrderEventMessage(order) });
-  });
+  it.each(['created', 'updated', 'cancelled'] as const)(
+    'toOrderEvent(order, %s) pairs the message with its type',
+    (kind) => {
+      const order = sampleOrder();
+      const event = toOrderEvent(order, kind);
+      expect(event).toEqual({ kind, eventType: orderEventTypes[kind], message: toOrderEventMessage(order) });
+    },
+  );
 
   it('refuses an unknown kind, even one every object has', () => {
-    expect(() => toOrderEvent(sampleOrder(), 'deleted' as OrderEventKind)).toThrow('unknown order event kind "deleted"');
+    expect(() => toOrderEvent(sampleOrder(), 'deleted' as OrderEventKind)).toThrow(
+      'unknown order event kind "deleted"',
+    );
     expect(() => toOrderEvent(sampleOrder(), 'toString' as OrderEventKind)).toThrow(InvalidOptionsError);
   });
 });

@@ -12,7 +12,10 @@ function viaDecimalString(money: Money): number {
   return Number(money.toDecimalString());
 }
 
-function expectExactAmounts(order: Order, wire: { line_items: ReadonlyArray<{ price: number }>; total_price: number }): void {
+function expectExactAmounts(
+  order: Order,
+  wire: { line_items: ReadonlyArray<{ price: number }>; total_price: number },
+): void {
   expect(Money.parse(wire.total_price, order.currency).equals(order.total)).toBe(true);
   expect(wire.total_price).toBe(viaDecimalString(order.total));
   order.lineItems.forEach((line, i) => {
@@ -63,7 +66,10 @@ describe('toOrderEventMessage over random orders', () => {
           failures++;
           expect(error.orderId).toBe(order.id);
           expect(error.field).toMatch(/^(total_price|line_items\[\d+\]\.price)$/);
-          const money = error.field === 'total_price' ? order.total : order.lineItems[Number(/\d+/.exec(error.field)?.[0])]!.unitPrice;
+          const money =
+            error.field === 'total_price'
+              ? order.total
+              : order.lineItems[Number(/\d+/.exec(error.field)?.[0])]!.unitPrice;
           // Only amounts past what a double keeps exactly may fail.
           expect(money.minor >= 10n ** 15n).toBe(true);
         }

@@ -5,7 +5,10 @@ import type { OrderInput } from '../../src/index.js';
 import { sampleOrder } from '../support/orders.js';
 
 function oneLine(currency: string, minor: bigint, quantity = 1): Partial<OrderInput> {
-  return { currency, lineItems: [{ id: 'l-1', productId: 'p-1', title: 'Tea', quantity, unitPrice: Money.of(minor, currency) }] };
+  return {
+    currency,
+    lineItems: [{ id: 'l-1', productId: 'p-1', title: 'Tea', quantity, unitPrice: Money.of(minor, currency) }],
+  };
 }
 
 function translationError(build: () => unknown): TranslationError {
@@ -77,8 +80,12 @@ describe('toOrderEventMessage', () => {
     const message = toOrderEventMessage(sampleOrder(oneLine('JPY', 9_007_199_254_740_991n)));
     expect(JSON.stringify(message.total_price)).toBe('9007199254740991');
     // 16 significant digits that happen to round-trip (the slow, checked path past 10^15 minor units).
-    expect(JSON.stringify(toOrderEventMessage(sampleOrder(oneLine('USD', 9_007_199_254_740_989n))).total_price)).toBe('90071992547409.89');
-    expect(JSON.stringify(toOrderEventMessage(sampleOrder(oneLine('USD', 1_000_000_000_000_001n))).total_price)).toBe('10000000000000.01');
+    expect(JSON.stringify(toOrderEventMessage(sampleOrder(oneLine('USD', 9_007_199_254_740_989n))).total_price)).toBe(
+      '90071992547409.89',
+    );
+    expect(JSON.stringify(toOrderEventMessage(sampleOrder(oneLine('USD', 1_000_000_000_000_001n))).total_price)).toBe(
+      '10000000000000.01',
+    );
   });
 
   it('fails, naming the order and field, beyond 2^53 - 1 minor units', () => {

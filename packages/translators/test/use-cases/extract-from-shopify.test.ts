@@ -13,12 +13,20 @@ describe('extracting orders from a Shopify-style API', () => {
   it('publishes the good orders, reports the bad one and the malformed last page', async () => {
     await using shop = await startFakeShopify((req, n) => {
       const cursor = req.query.get('page_info');
-      if (cursor === null) return { body: { orders: [shopifyOrder(1), shopifyOrder(2)] }, headers: { link: shop.link('b') } };
+      if (cursor === null)
+        return { body: { orders: [shopifyOrder(1), shopifyOrder(2)] }, headers: { link: shop.link('b') } };
       if (cursor === 'b' && n === 1) return { status: 503 };
-      if (cursor === 'b') return { body: { orders: [shopifyOrder(3, { line_items: [] }), shopifyOrder(4)] }, headers: { link: shop.link('c') } };
+      if (cursor === 'b')
+        return {
+          body: { orders: [shopifyOrder(3, { line_items: [] }), shopifyOrder(4)] },
+          headers: { link: shop.link('c') },
+        };
       return { body: '<html>Bad gateway</html>' };
     });
-    const publisher = new InMemoryPublisher<OrderEventMessage>({ codec: orderEventMessageV1Codec, key: (m) => m.order_id });
+    const publisher = new InMemoryPublisher<OrderEventMessage>({
+      codec: orderEventMessageV1Codec,
+      key: (m) => m.order_id,
+    });
     const gateway = new ShopifyOrdersGateway({ baseUrl: shop.baseUrl, accessToken: 'shpat_test', retryBaseDelayMs: 5 });
     const report = await new ExtractOrdersUseCase(gateway, publisher).execute();
 
@@ -28,7 +36,15 @@ describe('extracting orders from a Shopify-style API', () => {
       ['4', 39.98],
     ]);
     expect(report).toMatchObject({ fetched: 4, published: 3, pages: 2, complete: false });
-    expect(report.failed).toEqual([{ orderId: '3', position: 2, stage: 'parse', reason: 'lineItems: an order has at least one line item', code: 'DOMAIN_VALIDATION' }]);
+    expect(report.failed).toEqual([
+      {
+        orderId: '3',
+        position: 2,
+        stage: 'parse',
+        reason: 'lineItems: an order has at least one line item',
+        code: 'DOMAIN_VALIDATION',
+      },
+    ]);
     expect(report.runFailure).toMatchObject({ stage: 'fetch', code: 'GATEWAY_MALFORMED_PAGE' });
     expect(report.runFailure?.error).toBeInstanceOf(GatewayError);
     expect(report.runFailure?.reason).toContain('page_info=c');

@@ -36,7 +36,12 @@ function utf8Bytes(text: string): number[] {
 function writeChoice(e: Emitter, name: string, options: readonly Literal[]): void {
   options.forEach((option, i) => {
     const bytes = utf8Bytes(JSON.stringify(option));
-    const head = i === options.length - 1 ? (i === 0 ? '' : 'else') : `${i === 0 ? '' : 'else '}if (${name} === ${JSON.stringify(option)})`;
+    const head =
+      i === options.length - 1
+        ? i === 0
+          ? ''
+          : 'else'
+        : `${i === 0 ? '' : 'else '}if (${name} === ${JSON.stringify(option)})`;
     const body = (): void => {
       bytes.forEach((byte, j) => e.line(`b[${j === 0 ? 'p' : `p + ${j}`}] = ${byte};`));
       e.line(`p += ${bytes.length};`);
@@ -51,7 +56,8 @@ function emitPieces(e: Emitter, pieces: readonly Piece[], commaIndex: string | u
   let run: Piece[] = [];
   const push = (piece: Piece): void => {
     const last = run[run.length - 1];
-    if (piece.kind === 'const' && last?.kind === 'const') run[run.length - 1] = { kind: 'const', text: last.text + piece.text };
+    if (piece.kind === 'const' && last?.kind === 'const')
+      run[run.length - 1] = { kind: 'const', text: last.text + piece.text };
     else run.push(piece);
   };
   let comma = commaIndex;
@@ -61,9 +67,11 @@ function emitPieces(e: Emitter, pieces: readonly Piece[], commaIndex: string | u
     const variable: string[] = [];
     for (const piece of run) {
       if (piece.kind === 'const') constant += utf8Bytes(piece.text).length;
-      else if (piece.kind === 'string') variable.push(e.use(`${piece.value}.length * MAX_BYTES_PER_CODE_UNIT`, 'MAX_BYTES_PER_CODE_UNIT'));
+      else if (piece.kind === 'string')
+        variable.push(e.use(`${piece.value}.length * MAX_BYTES_PER_CODE_UNIT`, 'MAX_BYTES_PER_CODE_UNIT'));
       else if (piece.kind === 'boolean') constant += 5;
-      else if (piece.kind === 'choice') constant += Math.max(...piece.options.map((o) => utf8Bytes(JSON.stringify(o)).length));
+      else if (piece.kind === 'choice')
+        constant += Math.max(...piece.options.map((o) => utf8Bytes(JSON.stringify(o)).length));
       else if (piece.kind !== 'nested') variable.push(e.use('MAX_NUMBER_BYTES', 'MAX_NUMBER_BYTES'));
     }
     e.line(`r = ${[String(constant), ...variable].join(' + ')};`);
@@ -76,14 +84,19 @@ function emitPieces(e: Emitter, pieces: readonly Piece[], commaIndex: string | u
     for (const piece of run) {
       if (piece.kind === 'const') {
         // Constant text (keys, quotes, brackets) is written unrolled, byte by byte.
-        e.line(`// ${JSON.stringify(piece.text).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)}`);
+        e.line(
+          `// ${JSON.stringify(piece.text).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)}`,
+        );
         const bytes = utf8Bytes(piece.text);
         bytes.forEach((byte, i) => e.line(`b[${i === 0 ? 'p' : `p + ${i}`}] = ${byte};`));
         e.line(`p += ${bytes.length};`);
       } else if (piece.kind === 'string') e.line(e.use(`p = writeJsonChars(b, p, ${piece.value});`, 'writeJsonChars'));
       else if (piece.kind === 'number') e.line(e.use(`p = writeJsonNumber(b, p, ${piece.value});`, 'writeJsonNumber'));
       else if (piece.kind === 'uint') e.line(e.use(`p = writeJsonUint(b, p, ${piece.value});`, 'writeJsonUint'));
-      else if (piece.kind === 'boolean') e.line(e.use(`p = ${piece.value} ? writeJsonTrue(b, p) : writeJsonFalse(b, p);`, 'writeJsonTrue', 'writeJsonFalse'));
+      else if (piece.kind === 'boolean')
+        e.line(
+          e.use(`p = ${piece.value} ? writeJsonTrue(b, p) : writeJsonFalse(b, p);`, 'writeJsonTrue', 'writeJsonFalse'),
+        );
       else if (piece.kind === 'choice') writeChoice(e, piece.value, piece.options);
     }
     run = [];
@@ -118,7 +131,11 @@ function pieces(e: Emitter, type: WireType, name: string): Piece[] {
   switch (type.kind) {
     case 'string':
       fail([`typeof ${name} !== 'string'`, ...tags(type.checks)]);
-      return [{ kind: 'const', text: '"' }, { kind: 'string', value: name }, { kind: 'const', text: '"' }];
+      return [
+        { kind: 'const', text: '"' },
+        { kind: 'string', value: name },
+        { kind: 'const', text: '"' },
+      ];
     case 'number':
       // Non-finite numbers print as `null`: never on the fast path, whatever the tags say.
       fail([`typeof ${name} !== 'number'`, `!Number.isFinite(${name})`, ...tags(type.checks)]);
@@ -258,7 +275,11 @@ function record(e: Emitter, type: Extract<WireType, { kind: 'record' }>, name: s
     e.line(`const ${key} = ${keys}[${index}]!;`);
     // An undefined value fails the value's type check: JSON.stringify would leave the key out.
     e.line(`const ${element}: unknown = ${entries}[${key}];`);
-    const head: Piece[] = [{ kind: 'const', text: '"' }, { kind: 'string', value: key }, { kind: 'const', text: '":' }];
+    const head: Piece[] = [
+      { kind: 'const', text: '"' },
+      { kind: 'string', value: key },
+      { kind: 'const', text: '":' },
+    ];
     emitPieces(e, [...head, ...pieces(e, type.value, element)], index);
   });
   emitPieces(e, [{ kind: 'const', text: '}' }], undefined);

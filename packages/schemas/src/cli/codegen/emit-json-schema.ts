@@ -26,10 +26,14 @@ function normalise(node: Json, open: boolean): Json {
     // `readOnly` is an OpenAPI request/response hint, not a wire constraint.
     // `discriminator` is OpenAPI's; in JSON Schema `oneOf` with a `const` tag says the same.
     if (key === 'readOnly' || key === 'discriminator') continue;
-    out[key] = key === '$ref' && typeof value === 'string' && value.startsWith(COMPONENTS) ? `#/$defs/${value.slice(COMPONENTS.length)}` : normalise(value, open);
+    out[key] =
+      key === '$ref' && typeof value === 'string' && value.startsWith(COMPONENTS)
+        ? `#/$defs/${value.slice(COMPONENTS.length)}`
+        : normalise(value, open);
   }
   // Closed codecs validate with typia's *equals* mode: a property the contract does not name is an error.
-  if (!open && out['type'] === 'object' && out['additionalProperties'] === undefined) out['additionalProperties'] = false;
+  if (!open && out['type'] === 'object' && out['additionalProperties'] === undefined)
+    out['additionalProperties'] = false;
   return out;
 }
 
@@ -42,12 +46,17 @@ export function emitJsonSchema(metadata: MetadataSchema, info: SchemaDocumentInf
   const defs = collection.components.schemas ?? {};
   const root = collection.schemas[0];
   const rootRef = root !== null && typeof root === 'object' && !Array.isArray(root) ? root['$ref'] : undefined;
-  const rootName = typeof rootRef === 'string' && rootRef.startsWith(COMPONENTS) ? rootRef.slice(COMPONENTS.length) : undefined;
+  const rootName =
+    typeof rootRef === 'string' && rootRef.startsWith(COMPONENTS) ? rootRef.slice(COMPONENTS.length) : undefined;
   const rootSchema = rootName === undefined ? root : defs[rootName];
   if (rootSchema === undefined || rootSchema === null || typeof rootSchema !== 'object' || Array.isArray(rootSchema)) {
     throw new Error(`${info.title}: typia produced no root schema`);
   }
-  const otherDefs = Object.fromEntries(Object.entries(defs).filter(([name]) => name !== rootName).map(([name, schema]) => [name, normalise(schema, info.openContent)]));
+  const otherDefs = Object.fromEntries(
+    Object.entries(defs)
+      .filter(([name]) => name !== rootName)
+      .map(([name, schema]) => [name, normalise(schema, info.openContent)]),
+  );
   const document: { [key: string]: Json } = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: info.id,

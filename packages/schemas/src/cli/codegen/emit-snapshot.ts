@@ -47,7 +47,9 @@ function objectSnapshot(e: Emitter, type: WireObject, helpers: Map<string, strin
   const fn = helperName('snapshot', type.name, helpers, shape);
   if (helpers.has(fn)) return fn;
   helpers.set(fn, `// ${shape}\n`);
-  const fields = type.properties.map((p) => `    ${JSON.stringify(p.key)}: ${snapshotExpression(e, p.value, `o[${JSON.stringify(p.key)}]`, helpers)},`);
+  const fields = type.properties.map(
+    (p) => `    ${JSON.stringify(p.key)}: ${snapshotExpression(e, p.value, `o[${JSON.stringify(p.key)}]`, helpers)},`,
+  );
   const copy = ['{', ...fields, '  }'];
   const body = type.open
     ? [`  return ${e.use('withExtras', 'withExtras')}(${copy.join('\n')}, o);`]
@@ -72,7 +74,8 @@ function unionSnapshot(e: Emitter, type: Extract<WireType, { kind: 'union' }>, h
   if (helpers.has(fn)) return fn;
   helpers.set(fn, `// ${shape}\n`);
   const cases = type.branches.map(
-    (b) => `  if (${b.tags.map((t) => `t === ${JSON.stringify(t)}`).join(' || ')}) return ${objectSnapshot(e, b.object, helpers)}(v);`,
+    (b) =>
+      `  if (${b.tags.map((t) => `t === ${JSON.stringify(t)}`).join(' || ')}) return ${objectSnapshot(e, b.object, helpers)}(v);`,
   );
   helpers.set(
     fn,

@@ -53,11 +53,20 @@ export function virtualHost(options: ts.CompilerOptions, virtual: ReadonlyMap<st
 const TYPIA_HELPER_IMPORT = /^import \* as __typia_transform__(\w+) from "typia\/lib\/internal\/_\1(?:\.js)?";\n/gm;
 
 /** Runs typia's transformer over the virtual module at `path` and returns plain TypeScript. */
-export function emitValidators(program: ts.Program, input: ValidatorsInput, runtime: string, header: readonly string[]): string {
+export function emitValidators(
+  program: ts.Program,
+  input: ValidatorsInput,
+  runtime: string,
+  header: readonly string[],
+): string {
   const source = program.getSourceFile(input.path);
   if (source === undefined) throw new Error(`${input.path}: the validators module is not in the program`);
   const diagnostics: ts.Diagnostic[] = [];
-  const result = ts.transform(source, [transform(program, {}, { addDiagnostic: (d) => diagnostics.push(d) })], program.getCompilerOptions());
+  const result = ts.transform(
+    source,
+    [transform(program, {}, { addDiagnostic: (d) => diagnostics.push(d) })],
+    program.getCompilerOptions(),
+  );
   if (diagnostics.length > 0) {
     const message = diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' ')).join('; ');
     throw new UsageError(`${input.typeName}: typia cannot generate its validators: ${message}`);
@@ -78,8 +87,10 @@ export function emitValidators(program: ts.Program, input: ValidatorsInput, runt
   text = text.replace("import typia from 'typia';\n", '');
   // Generated code imports only our public runtime: anything else of typia's left over is a bug here.
   const leftover = text.split('\n').find((l) => /typia/.test(l));
-  if (leftover !== undefined) throw new Error(`${input.typeName}: typia's output still refers to typia: ${leftover.slice(0, 120)}`);
-  if ([...types].some((t) => t !== 'IValidation')) throw new Error(`${input.typeName}: typia's output uses types ${[...types].join(', ')}`);
+  if (leftover !== undefined)
+    throw new Error(`${input.typeName}: typia's output still refers to typia: ${leftover.slice(0, 120)}`);
+  if ([...types].some((t) => t !== 'IValidation'))
+    throw new Error(`${input.typeName}: typia's output uses types ${[...types].join(', ')}`);
   const imports = [
     ...(types.size === 0 ? [] : [`import type { ${[...types].sort().join(', ')} } from '${runtime}';`]),
     ...(helpers.length === 0 ? [] : [`import { ${helpers.sort().join(', ')} } from '${runtime}';`]),

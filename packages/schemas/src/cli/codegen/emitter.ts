@@ -50,7 +50,9 @@ export class Emitter {
 
   /** The import statements for what the emitted code used, all from the public runtime entry point `runtime`. */
   importLines(runtime: string): string[] {
-    const names = [...[...this.imports].map((h) => `_${h}`), ...this.runtime].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const names = [...[...this.imports].map((h) => `_${h}`), ...this.runtime].sort((a, b) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     return [`import type { ByteSink } from '${runtime}';`, `import { ${names.join(', ')} } from '${runtime}';`];
   }
 }

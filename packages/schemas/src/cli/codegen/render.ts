@@ -18,7 +18,10 @@ export interface GeneratedFile {
 
 /** The import specifier of `target` from a module in `fromDir`, as NodeNext wants it (`.js`). */
 function specifier(fromDir: string, target: string): string {
-  const path = relative(fromDir, target).split('\\').join('/').replace(/\.(m|c)?tsx?$/, (_, m: string | undefined) => `.${m ?? ''}js`);
+  const path = relative(fromDir, target)
+    .split('\\')
+    .join('/')
+    .replace(/\.(m|c)?tsx?$/, (_, m: string | undefined) => `.${m ?? ''}js`);
   return path.startsWith('.') ? path : `./${path}`;
 }
 
@@ -44,24 +47,43 @@ export function renderGeneratedFiles(declaration: ResolvedDeclaration): Generate
       openContent: contract.openContent,
     });
   }
-  const virtual = new Map([...validators.values()].map((v) => [ts.sys.resolvePath(v.path), validatorsSource(v)] as const));
-  const probe = ts.getParsedCommandLineOfConfigFile(declaration.tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const virtual = new Map(
+    [...validators.values()].map((v) => [ts.sys.resolvePath(v.path), validatorsSource(v)] as const),
+  );
+  const probe = ts.getParsedCommandLineOfConfigFile(
+    declaration.tsconfig,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  );
   const host = virtualHost(probe?.options ?? {}, virtual);
   const roots = [...declaration.contracts.map((c) => c.source), ...virtual.keys()];
   const program = createProgram(declaration.tsconfig, roots, host);
   return declaration.contracts.flatMap((contract) => {
-    const { metadata, wire } = analyseType(program, contract.source, contract.type, { openContent: contract.openContent });
+    const { metadata, wire } = analyseType(program, contract.source, contract.type, {
+      openContent: contract.openContent,
+    });
     const input = validators.get(contract)!;
     const sourceFile = relative(dirname(declaration.path), contract.source).split('\\').join('/');
     const out = (name: string): string => resolve(declaration.outDir, `${contract.file}.${name}.ts`);
     return [
       {
         path: out('encoder'),
-        content: emitEncoder({ typeName: contract.type, exportName: contract.exportName, sourceFile, wire, runtime: declaration.runtime }),
+        content: emitEncoder({
+          typeName: contract.type,
+          exportName: contract.exportName,
+          sourceFile,
+          wire,
+          runtime: declaration.runtime,
+        }),
       },
       {
         path: out('validators'),
-        content: emitValidators(program, input, declaration.runtime, header(declaration, contract, "typia's validators, in typia's generation mode.")),
+        content: emitValidators(
+          program,
+          input,
+          declaration.runtime,
+          header(declaration, contract, "typia's validators, in typia's generation mode."),
+        ),
       },
       {
         path: out('codec'),
@@ -81,7 +103,11 @@ export function renderGeneratedFiles(declaration: ResolvedDeclaration): Generate
       },
       {
         path: resolve(declaration.schemaDir, `${contract.file}.json`),
-        content: emitJsonSchema(metadata, { id: contract.id, title: `${contract.type} v${contract.version}`, openContent: contract.openContent }),
+        content: emitJsonSchema(metadata, {
+          id: contract.id,
+          title: `${contract.type} v${contract.version}`,
+          openContent: contract.openContent,
+        }),
       },
     ];
   });

@@ -6,7 +6,15 @@ import { CHANGE_KINDS } from './difference.js';
 import type { Difference } from './difference.js';
 import { diffSchemas } from './schema-diff.js';
 
-export const MODES = ['BACKWARD', 'FORWARD', 'FULL', 'BACKWARD_TRANSITIVE', 'FORWARD_TRANSITIVE', 'FULL_TRANSITIVE', 'NONE'] as const;
+export const MODES = [
+  'BACKWARD',
+  'FORWARD',
+  'FULL',
+  'BACKWARD_TRANSITIVE',
+  'FORWARD_TRANSITIVE',
+  'FULL_TRANSITIVE',
+  'NONE',
+] as const;
 
 /** A compatibility mode. */
 export type Mode = (typeof MODES)[number];

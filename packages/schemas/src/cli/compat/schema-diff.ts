@@ -26,7 +26,10 @@ class Document {
     seen.add(ref);
     const match = /^#\/\$defs\/(.+)$/.exec(ref);
     const defs = this.root['$defs'];
-    const target = match === null || !isNode(defs) ? undefined : defs[decodeURIComponent(match[1]!).replace(/~1/g, '/').replace(/~0/g, '~')];
+    const target =
+      match === null || !isNode(defs)
+        ? undefined
+        : defs[decodeURIComponent(match[1]!).replace(/~1/g, '/').replace(/~0/g, '~')];
     if (!isNode(target)) throw new Error(`unresolvable $ref ${ref}`);
     return this.resolve(target, seen);
   }
@@ -60,7 +63,11 @@ class Document {
         const inner = this.normal(rest[0]);
         const innerTypes = new Set(inner.types ?? []);
         if (nullBranch.length > 0) innerTypes.add('null');
-        return { ...inner, types: innerTypes, enum: inner.enum === undefined ? undefined : nullBranch.length > 0 ? [...inner.enum, null] : inner.enum };
+        return {
+          ...inner,
+          types: innerTypes,
+          enum: inner.enum === undefined ? undefined : nullBranch.length > 0 ? [...inner.enum, null] : inner.enum,
+        };
       }
       for (const branch of rest) addType(branch['type']);
       return { types: hasTypes || nullBranch.length > 0 ? types : undefined, enum: undefined, node, branches: rest };
@@ -85,7 +92,14 @@ export function diffSchemas(previous: object, next: object): Difference[] {
   return out;
 }
 
-function compare(da: Document, db: Document, rawA: Json | undefined, rawB: Json | undefined, path: string, out: Difference[]): void {
+function compare(
+  da: Document,
+  db: Document,
+  rawA: Json | undefined,
+  rawB: Json | undefined,
+  path: string,
+  out: Difference[],
+): void {
   const x = da.normal(rawA);
   const y = db.normal(rawB);
   const add = (kind: ChangeKind, at = path): void => {
@@ -94,15 +108,20 @@ function compare(da: Document, db: Document, rawA: Json | undefined, rawB: Json 
   compareTypes(x, y, add);
   compareEnums(x.enum, y.enum, add);
   bounds(x.node, y.node, path, out);
-  if (x.branches !== undefined || y.branches !== undefined) compareBranches(da, db, x.branches ?? [x.node], y.branches ?? [y.node], path, out);
-  const objectish = (n: Normal): boolean => n.types?.has('object') === true || 'properties' in n.node || 'additionalProperties' in n.node;
-  if (x.branches === undefined && y.branches === undefined && objectish(x) && objectish(y)) compareObjects(da, db, x.node, y.node, path, out);
-  if ('items' in x.node || 'items' in y.node) compare(da, db, x.node['items'], y.node['items'], pointer(path, 'items'), out);
+  if (x.branches !== undefined || y.branches !== undefined)
+    compareBranches(da, db, x.branches ?? [x.node], y.branches ?? [y.node], path, out);
+  const objectish = (n: Normal): boolean =>
+    n.types?.has('object') === true || 'properties' in n.node || 'additionalProperties' in n.node;
+  if (x.branches === undefined && y.branches === undefined && objectish(x) && objectish(y))
+    compareObjects(da, db, x.node, y.node, path, out);
+  if ('items' in x.node || 'items' in y.node)
+    compare(da, db, x.node['items'], y.node['items'], pointer(path, 'items'), out);
 }
 
 function typeSet(n: Normal): Set<string> | undefined {
   if (n.types !== undefined) return new Set(n.types);
-  if (n.enum !== undefined) return new Set(n.enum.map((v) => (v === null ? 'null' : Number.isInteger(v) ? 'integer' : typeof v)));
+  if (n.enum !== undefined)
+    return new Set(n.enum.map((v) => (v === null ? 'null' : Number.isInteger(v) ? 'integer' : typeof v)));
   return undefined;
 }
 
@@ -124,7 +143,11 @@ function compareTypes(x: Normal, y: Normal, add: (kind: ChangeKind) => void): vo
   else add('TYPE_CHANGED');
 }
 
-function compareEnums(a: readonly Json[] | undefined, b: readonly Json[] | undefined, add: (kind: ChangeKind) => void): void {
+function compareEnums(
+  a: readonly Json[] | undefined,
+  b: readonly Json[] | undefined,
+  add: (kind: ChangeKind) => void,
+): void {
   if (a === undefined && b === undefined) return;
   if (a === undefined) return add('ENUM_ARRAY_NARROWED');
   if (b === undefined) return add('ENUM_ARRAY_EXTENDED');
@@ -179,12 +202,16 @@ function bounds(a: Node, b: Node, path: string, out: Difference[]): void {
     else if (typeof n !== 'number') out.push({ kind: 'MULTIPLE_OF_REMOVED', path: at });
     else if (m !== n) {
       const divides = (big: number, small: number): boolean => Math.abs(big / small - Math.round(big / small)) < 1e-9;
-      out.push({ kind: divides(m, n) ? 'MULTIPLE_OF_REDUCED' : divides(n, m) ? 'MULTIPLE_OF_EXPANDED' : 'MULTIPLE_OF_CHANGED', path: at });
+      out.push({
+        kind: divides(m, n) ? 'MULTIPLE_OF_REDUCED' : divides(n, m) ? 'MULTIPLE_OF_EXPANDED' : 'MULTIPLE_OF_CHANGED',
+        path: at,
+      });
     }
   }
   const u = a['uniqueItems'] === true;
   const v = b['uniqueItems'] === true;
-  if (u !== v) out.push({ kind: v ? 'UNIQUE_ITEMS_ADDED' : 'UNIQUE_ITEMS_REMOVED', path: pointer(path, 'uniqueItems') });
+  if (u !== v)
+    out.push({ kind: v ? 'UNIQUE_ITEMS_ADDED' : 'UNIQUE_ITEMS_REMOVED', path: pointer(path, 'uniqueItems') });
 }
 
 /** `false` closes the model; absent or `true` leaves it open; a schema is a partly open model (a record). */
@@ -216,7 +243,12 @@ function compareObjects(da: Document, db: Document, a: Node, b: Node, path: stri
         out.push({ kind: 'PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL', path: at });
       } else {
         if (ma === 'schema') compare(da, db, a['additionalProperties'], pb[key], at, out);
-        out.push({ kind: rb.has(key) ? 'REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL' : 'OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL', path: at });
+        out.push({
+          kind: rb.has(key)
+            ? 'REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL'
+            : 'OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL',
+          path: at,
+        });
       }
     } else {
       if (mb === 'closed') out.push({ kind: 'PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL', path: at });
@@ -227,7 +259,8 @@ function compareObjects(da: Document, db: Document, a: Node, b: Node, path: stri
   const at = pointer(path, 'additionalProperties');
   if (ma === 'closed' && mb !== 'closed') out.push({ kind: 'ADDITIONAL_PROPERTIES_ADDED', path: at });
   else if (ma !== 'closed' && mb === 'closed') out.push({ kind: 'ADDITIONAL_PROPERTIES_REMOVED', path: at });
-  else if (ma === 'schema' && mb === 'schema') compare(da, db, a['additionalProperties'], b['additionalProperties'], at, out);
+  else if (ma === 'schema' && mb === 'schema')
+    compare(da, db, a['additionalProperties'], b['additionalProperties'], at, out);
   else if (ma === 'open' && mb === 'schema') out.push({ kind: 'ADDITIONAL_PROPERTIES_REMOVED', path: at });
   else if (ma === 'schema' && mb === 'open') out.push({ kind: 'ADDITIONAL_PROPERTIES_ADDED', path: at });
 }
@@ -238,12 +271,20 @@ function branchKey(doc: Document, branch: Node, index: number): string {
   const properties = isNode(node['properties']) ? node['properties'] : {};
   for (const [key, value] of Object.entries(properties)) {
     const n = doc.normal(value);
-    if (n.enum !== undefined && n.types === undefined) return `${key}=${JSON.stringify([...n.enum].map((v) => JSON.stringify(v)).sort())}`;
+    if (n.enum !== undefined && n.types === undefined)
+      return `${key}=${JSON.stringify([...n.enum].map((v) => JSON.stringify(v)).sort())}`;
   }
   return typeof branch['$ref'] === 'string' ? branch['$ref'] : `#${index}`;
 }
 
-function compareBranches(da: Document, db: Document, a: readonly Node[], b: readonly Node[], path: string, out: Difference[]): void {
+function compareBranches(
+  da: Document,
+  db: Document,
+  a: readonly Node[],
+  b: readonly Node[],
+  path: string,
+  out: Difference[],
+): void {
   const keysA = a.map((n, i) => branchKey(da, n, i));
   const keysB = b.map((n, i) => branchKey(db, n, i));
   const tagOf = (k: string): string | undefined => /^([^=]+)=(.*)$/.exec(k)?.[2];
@@ -258,7 +299,12 @@ function compareBranches(da: Document, db: Document, a: readonly Node[], b: read
     else compare(da, db, a[j], b[i], pointer(path, 'oneOf', i), out);
   });
   keysA.forEach((key, j) => {
-    const paired = keysB.includes(key) || (tagOf(key) !== undefined && keysB.some((k) => (JSON.parse(tagOf(k) ?? '[]') as string[]).some((v) => (JSON.parse(tagOf(key)!) as string[]).includes(v))));
+    const paired =
+      keysB.includes(key) ||
+      (tagOf(key) !== undefined &&
+        keysB.some((k) =>
+          (JSON.parse(tagOf(k) ?? '[]') as string[]).some((v) => (JSON.parse(tagOf(key)!) as string[]).includes(v)),
+        ));
     if (!paired) out.push({ kind: 'SUM_TYPE_NARROWED', path: pointer(path, 'oneOf', j) });
   });
 }

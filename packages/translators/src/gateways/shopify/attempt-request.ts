@@ -21,23 +21,37 @@ function statusOutcome(response: Response, url: string, attempt: number, body: s
   const init = { url, attempts: attempt, status };
   const said = body === '' ? '' : `: ${body}`;
   if (status === 429) {
-    const error = new GatewayError('GATEWAY_HTTP_STATUS', `rate limited (HTTP 429)${said}`, { ...init, retriable: true });
+    const error = new GatewayError('GATEWAY_HTTP_STATUS', `rate limited (HTTP 429)${said}`, {
+      ...init,
+      retriable: true,
+    });
     return { kind: 'retry', error, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) };
   }
   // 501 Not Implemented and 505 will not change on a retry; other 5xx are the server's bad moment.
   if (status >= 500 && status !== 501 && status !== 505) {
-    const error = new GatewayError('GATEWAY_HTTP_STATUS', `server error (HTTP ${status})${said}`, { ...init, retriable: true });
+    const error = new GatewayError('GATEWAY_HTTP_STATUS', `server error (HTTP ${status})${said}`, {
+      ...init,
+      retriable: true,
+    });
     return { kind: 'retry', error, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) };
   }
   // Redirects are not followed: the access token header must not travel to wherever they point.
-  return { kind: 'fail', error: new GatewayError('GATEWAY_HTTP_STATUS', `unexpected HTTP ${status}${said}`, { ...init, retriable: false }) };
+  return {
+    kind: 'fail',
+    error: new GatewayError('GATEWAY_HTTP_STATUS', `unexpected HTTP ${status}${said}`, { ...init, retriable: false }),
+  };
 }
 
 /**
  * One GET of `url` with the access token, bounded by `requestTimeoutMs` for the whole exchange
  * (headers and body). Classifies the result; never throws.
  */
-export async function attemptRequest(url: string, options: ResolvedShopifyOptions, attempt: number, signal: AbortSignal | undefined): Promise<AttemptOutcome> {
+export async function attemptRequest(
+  url: string,
+  options: ResolvedShopifyOptions,
+  attempt: number,
+  signal: AbortSignal | undefined,
+): Promise<AttemptOutcome> {
   const timeout = AbortSignal.timeout(options.requestTimeoutMs);
   const combined = signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
   try {
@@ -50,12 +64,24 @@ export async function attemptRequest(url: string, options: ResolvedShopifyOption
     return { kind: 'ok', text: await response.text(), link: response.headers.get('link') };
   } catch (cause) {
     const init = { url, attempts: attempt, cause };
-    if (signal?.aborted === true) return { kind: 'fail', error: new GatewayError('GATEWAY_ABORTED', 'aborted by the caller', { ...init, retriable: false }) };
+    if (signal?.aborted === true)
+      return {
+        kind: 'fail',
+        error: new GatewayError('GATEWAY_ABORTED', 'aborted by the caller', { ...init, retriable: false }),
+      };
     if (timeout.aborted) {
-      const error = new GatewayError('GATEWAY_TIMEOUT', `no complete response within ${options.requestTimeoutMs} ms`, { ...init, retriable: true });
+      const error = new GatewayError('GATEWAY_TIMEOUT', `no complete response within ${options.requestTimeoutMs} ms`, {
+        ...init,
+        retriable: true,
+      });
       return { kind: 'retry', error, retryAfterMs: undefined };
     }
-    const reason = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
-    return { kind: 'retry', error: new GatewayError('GATEWAY_NETWORK', `network error: ${reason}`, { ...init, retriable: true }), retryAfterMs: undefined };
+    const reason =
+      cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
+    return {
+      kind: 'retry',
+      error: new GatewayError('GATEWAY_NETWORK', `network error: ${reason}`, { ...init, retriable: true }),
+      retryAfterMs: undefined,
+    };
   }
 }

@@ -16,7 +16,11 @@ export interface RawOrdersPage {
  * GETs one page, retrying 429 (after `Retry-After` when given), 5xx, timeouts and network errors
  * with exponential backoff and jitter, up to `maxAttempts`. Throws `GatewayError` when it gives up.
  */
-export async function getOrdersPage(url: string, options: ResolvedShopifyOptions, signal: AbortSignal | undefined): Promise<RawOrdersPage> {
+export async function getOrdersPage(
+  url: string,
+  options: ResolvedShopifyOptions,
+  signal: AbortSignal | undefined,
+): Promise<RawOrdersPage> {
   for (let attempt = 1; ; attempt++) {
     const outcome = await attemptRequest(url, options, attempt, signal);
     if (outcome.kind === 'ok') return { text: outcome.text, link: outcome.link, attempts: attempt };
@@ -25,12 +29,23 @@ export async function getOrdersPage(url: string, options: ResolvedShopifyOptions
     if (delay > options.retryMaxDelayMs) {
       // Only a server-given Retry-After can exceed the cap: waiting less would just be refused again.
       const message = `HTTP ${outcome.error.status}: Retry-After asks for ${delay} ms, more than retryMaxDelayMs (${options.retryMaxDelayMs})`;
-      throw new GatewayError(outcome.error.code, message, { url, attempts: attempt, ...(outcome.error.status === undefined ? {} : { status: outcome.error.status }), retriable: true, cause: outcome.error });
+      throw new GatewayError(outcome.error.code, message, {
+        url,
+        attempts: attempt,
+        ...(outcome.error.status === undefined ? {} : { status: outcome.error.status }),
+        retriable: true,
+        cause: outcome.error,
+      });
     }
     try {
       await sleep(delay, signal);
     } catch (cause) {
-      throw new GatewayError('GATEWAY_ABORTED', 'aborted by the caller while waiting to retry', { url, attempts: attempt, retriable: false, cause });
+      throw new GatewayError('GATEWAY_ABORTED', 'aborted by the caller while waiting to retry', {
+        url,
+        attempts: attempt,
+        retriable: false,
+        cause,
+      });
     }
   }
 }

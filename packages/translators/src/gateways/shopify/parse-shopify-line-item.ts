@@ -16,7 +16,12 @@ import { isJsonObject } from '../../internal/json-shape.js';
  * every issue under its wire path (e.g. `line_items[2].price`). `currency` is `undefined` when the
  * order's own currency was invalid: the price is then not judged (that issue is already recorded).
  */
-export function parseShopifyLineItem(raw: unknown, index: number, currency: CurrencyCode | undefined, issues: IssueCollector): LineItemInput | undefined {
+export function parseShopifyLineItem(
+  raw: unknown,
+  index: number,
+  currency: CurrencyCode | undefined,
+  issues: IssueCollector,
+): LineItemInput | undefined {
   const path = `line_items[${index}]`;
   if (!isJsonObject(raw)) {
     issues.add(path, 'must be a JSON object');
@@ -26,7 +31,17 @@ export function parseShopifyLineItem(raw: unknown, index: number, currency: Curr
   const productId = issues.field(`${path}.product_id`, () => ProductId.of(raw['product_id'] as string));
   const title = issues.field(`${path}.title`, () => ProductTitle.of(raw['title'] as string));
   const quantity = issues.field(`${path}.quantity`, () => Quantity.of(raw['quantity'] as number));
-  const unitPrice = currency === undefined ? undefined : issues.field(`${path}.price`, () => Money.parse(raw['price'] as string, currency));
-  if (id === undefined || productId === undefined || title === undefined || quantity === undefined || unitPrice === undefined) return undefined;
+  const unitPrice =
+    currency === undefined
+      ? undefined
+      : issues.field(`${path}.price`, () => Money.parse(raw['price'] as string, currency));
+  if (
+    id === undefined ||
+    productId === undefined ||
+    title === undefined ||
+    quantity === undefined ||
+    unitPrice === undefined
+  )
+    return undefined;
   return { id, productId, title, quantity, unitPrice };
 }

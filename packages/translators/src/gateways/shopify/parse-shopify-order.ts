@@ -43,7 +43,12 @@ function checkLineItemsTotal(raw: JsonObject, order: Order): void {
     throw (error as DomainValidationError).at('total_line_items_price');
   }
   if (!stated.equals(order.total)) {
-    throw new DomainValidationError([{ path: 'total_line_items_price', message: `is ${stated.toString()}, but price × quantity over the lines sums to ${order.total.toString()}` }]);
+    throw new DomainValidationError([
+      {
+        path: 'total_line_items_price',
+        message: `is ${stated.toString()}, but price × quantity over the lines sums to ${order.total.toString()}`,
+      },
+    ]);
   }
 }
 
@@ -52,10 +57,12 @@ function toOrder(raw: JsonObject): Order {
   const id = issues.field('id', () => OrderId.of(raw['id'] as string));
   const createdAt = raw['created_at'];
   const instant = typeof createdAt === 'string' ? issues.field('created_at', () => Instant.of(createdAt)) : undefined;
-  if (typeof createdAt !== 'string') issues.add('created_at', `must be an RFC 3339 string, got ${describeValue(createdAt)}`);
+  if (typeof createdAt !== 'string')
+    issues.add('created_at', `must be an RFC 3339 string, got ${describeValue(createdAt)}`);
   const name = shopifyCustomerName(raw);
   const customerName = name === '' ? undefined : issues.field('customer', () => CustomerName.of(name));
-  if (name === '') issues.add('customer', 'has no name: neither customer.first_name / last_name nor billing_address.name is set');
+  if (name === '')
+    issues.add('customer', 'has no name: neither customer.first_name / last_name nor billing_address.name is set');
   const currency = issues.field('currency', () => CurrencyCode.of(raw['currency'] as string));
   const lines = lineItems(raw, currency, issues);
   const fields = issues.complete({ id, createdAt: instant, customerName, currency });
@@ -71,7 +78,11 @@ function toOrder(raw: JsonObject): Order {
  */
 export function parseShopifyOrder(raw: unknown): FetchedOrder {
   if (!isJsonObject(raw)) {
-    return { ok: false, orderId: undefined, error: DomainValidationError.of(`a Shopify order must be a JSON object, got ${describeValue(raw)}`) };
+    return {
+      ok: false,
+      orderId: undefined,
+      error: DomainValidationError.of(`a Shopify order must be a JSON object, got ${describeValue(raw)}`),
+    };
   }
   try {
     return { ok: true, order: toOrder(raw) };

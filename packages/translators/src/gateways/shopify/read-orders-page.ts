@@ -10,7 +10,13 @@ export interface ParsedOrdersPage {
 }
 
 function malformed(page: RawOrdersPage, url: URL, message: string, cause?: unknown): GatewayError {
-  return new GatewayError('GATEWAY_MALFORMED_PAGE', message, { url: url.href, attempts: page.attempts, status: 200, retriable: false, cause });
+  return new GatewayError('GATEWAY_MALFORMED_PAGE', message, {
+    url: url.href,
+    attempts: page.attempts,
+    status: 200,
+    retriable: false,
+    cause,
+  });
 }
 
 /**
@@ -23,7 +29,12 @@ export function readOrdersPage(page: RawOrdersPage, url: URL): ParsedOrdersPage 
   try {
     body = JSON.parse(page.text);
   } catch (cause) {
-    throw malformed(page, url, `the page is not valid JSON (${page.text.length} bytes): ${(cause as Error).message}`, cause);
+    throw malformed(
+      page,
+      url,
+      `the page is not valid JSON (${page.text.length} bytes): ${(cause as Error).message}`,
+      cause,
+    );
   }
   const records = isJsonObject(body) ? body['orders'] : undefined;
   if (!Array.isArray(records)) throw malformed(page, url, 'the page has no "orders" array');
@@ -35,7 +46,13 @@ export function readOrdersPage(page: RawOrdersPage, url: URL): ParsedOrdersPage 
   } catch (cause) {
     throw malformed(page, url, `the rel="next" link is not a URL: ${link}`, cause);
   }
-  if (next.origin !== url.origin) throw malformed(page, url, `the rel="next" link leaves the shop's origin (${next.origin}); the access token is not sent there`);
-  if (next.href === url.href) throw malformed(page, url, 'the rel="next" link points at the same page: following it would never end');
+  if (next.origin !== url.origin)
+    throw malformed(
+      page,
+      url,
+      `the rel="next" link leaves the shop's origin (${next.origin}); the access token is not sent there`,
+    );
+  if (next.href === url.href)
+    throw malformed(page, url, 'the rel="next" link points at the same page: following it would never end');
   return { records, next };
 }

@@ -65,19 +65,28 @@ function baseUrlOf(value: unknown): URL {
   try {
     base = new URL(String(value));
   } catch (error) {
-    throw new InvalidOptionsError('baseUrl', `baseUrl must be an absolute http(s) URL, got ${JSON.stringify(value)}`, error);
+    throw new InvalidOptionsError(
+      'baseUrl',
+      `baseUrl must be an absolute http(s) URL, got ${JSON.stringify(value)}`,
+      error,
+    );
   }
-  if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new InvalidOptionsError('baseUrl', `baseUrl must be http(s), got ${base.protocol}`);
+  if (base.protocol !== 'https:' && base.protocol !== 'http:')
+    throw new InvalidOptionsError('baseUrl', `baseUrl must be http(s), got ${base.protocol}`);
   return base;
 }
 
 /** Applies defaults and checks every option; throws `InvalidOptionsError` naming a bad one. */
 export function resolveShopifyOptions(options: ShopifyOrdersGatewayOptions): ResolvedShopifyOptions {
-  if (typeof options.accessToken !== 'string' || options.accessToken === '') throw new InvalidOptionsError('accessToken', 'accessToken must be a non-empty string');
+  if (typeof options.accessToken !== 'string' || options.accessToken === '')
+    throw new InvalidOptionsError('accessToken', 'accessToken must be a non-empty string');
   const base = baseUrlOf(options.baseUrl);
   const apiVersion = options.apiVersion ?? '2025-01';
   // Relative to the base path (kept, with a trailing slash), so a proxy prefix survives.
-  const firstPage = new URL(`admin/api/${encodeURIComponent(apiVersion)}/orders.json`, base.href.endsWith('/') ? base : `${base.href}/`);
+  const firstPage = new URL(
+    `admin/api/${encodeURIComponent(apiVersion)}/orders.json`,
+    base.href.endsWith('/') ? base : `${base.href}/`,
+  );
   firstPage.searchParams.set('limit', String(integerOption('pageSize', options.pageSize, 250, { max: 250 })));
   firstPage.searchParams.set('status', options.status ?? 'any');
   for (const [name, value] of Object.entries(options.query ?? {})) firstPage.searchParams.set(name, value);
