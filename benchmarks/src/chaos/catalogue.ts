@@ -96,7 +96,7 @@ export const CATALOGUE: readonly Scenario[] = [
     mode: 'chaos',
     failureClass: 'lost quorum',
     // Out of the CI subset: it failed once in a fresh-clone CI run (2026-12-02) beside the other test
-    // files; it stays in the full catalogue (`herald-bench chaos two-down-short`) until understood.
+    // files; the class is in CI through two-down-long.
     ci: false,
     guarantees: `${ALL_ACKED}: writes stall below min.insync.replicas and without a controller quorum, and resume once both nodes are back, inside the 120 s delivery timeout.`,
     limits:
@@ -110,10 +110,11 @@ export const CATALOGUE: readonly Scenario[] = [
     title: 'two of three down 25 s (> message.timeout.ms 10 s)',
     mode: 'chaos',
     failureClass: 'lost quorum',
-    ci: false,
+    ci: true,
     guarantees:
-      'Events that outlast the 10 s delivery timeout settle as unknown outcome (possibly written) and never as acked-but-lost; what is in the topic has no duplicate and keeps per-key order; publishing recovers.',
-    limits: 'Unknown outcomes are expected and may or may not be in the topic: a caller retrying them may duplicate.',
+      'Events that outlast the 10 s delivery timeout settle as DELIVERY_TIMEOUT: not-written when librdkafka never sent them (none of those is in the topic), unknown when sent without an answer; nothing acked is lost; nothing is in the topic twice (on the first timeout the producer lets go of what it holds, so librdkafka never sends it again under a bumped epoch); per-key order kept; publishing recovers.',
+    limits:
+      'Unknown outcomes may or may not be in the topic: a caller retrying them may duplicate. Events the producer held at the first timeout fail then, even those a longer timeout would have seen through.',
     kafka: { messageTimeoutMs: 10_000 },
     allows: ['unknown', 'not-written'],
     minDurationMs: 50_000,

@@ -1,12 +1,13 @@
 import type { PublisherOptions } from '@herald/publisher';
+import { createRdkafkaTransport } from '@herald/publisher/transports/rdkafka';
 import type { OracleEvent } from '../oracle/judge.js';
 
 /**
  * One publisher configuration the catalogue runs each scenario with: the transport/options
- * dimension. `default` is the publisher as a user gets it (the librdkafka transport of
- * `@confluentinc/kafka-javascript`, reliable preset, no retry layer); `resilient` adds the
- * resilience layer's retry of not-written failures and a waiting circuit breaker. A further
- * transport joins this list as another entry when the publisher has one.
+ * dimension. `default` is the publisher as a user gets it (its default transport: Herald's native
+ * producer where the addon loads, reliable preset, no retry layer); `ckjs` is the same on the
+ * librdkafka transport of `@confluentinc/kafka-javascript`; `resilient` adds the resilience
+ * layer's retry of not-written failures and a waiting circuit breaker.
  */
 export interface Variant {
   readonly name: string;
@@ -15,7 +16,8 @@ export interface Variant {
 }
 
 export const VARIANTS: readonly Variant[] = [
-  { name: 'default', summary: 'reliable preset, default transport', options: {} },
+  { name: 'default', summary: 'reliable preset, default transport (native)', options: {} },
+  { name: 'ckjs', summary: 'reliable preset, CKJS transport', options: { transport: createRdkafkaTransport } },
   {
     name: 'resilient',
     summary: "retry: { on: 'not-written' }, circuitBreaker: { whenOpen: 'wait' }",

@@ -27,9 +27,20 @@ export const NativeEvent = {
 
 /**
  * Bytes per delivery record: float64 id, float64 offset, float64 timestamp (-1 = none), then int32
- * error code and int32 partition, in the platform's byte order.
+ * error code, int32 partition, int32 persistence status ({@link MessageStatus}) and an int32 0, in
+ * the platform's byte order.
  */
-export const DELIVERY_RECORD_BYTES = 32;
+export const DELIVERY_RECORD_BYTES = 40;
+
+/** librdkafka's `rd_kafka_msg_status_t`: whether the broker may have stored a failed message. */
+export const MessageStatus = {
+  /** Never sent, or the broker said it did not store it: sending it again cannot duplicate it. */
+  notPersisted: 0,
+  /** Sent without an answer (timed out or purged in flight): it may be in the log. */
+  possiblyPersisted: 1,
+  /** The broker acked it. */
+  persisted: 2,
+} as const;
 
 /** The callback the poll thread's events arrive on (JS thread). */
 export type NativeEventHandler = (kind: number, a?: unknown, b?: unknown, c?: unknown) => void;

@@ -10,6 +10,7 @@
 /* Reports handed to JS in one ArrayBuffer at most; a wakeup with more sends several. */
 #define HN_BATCH_MAX 4096
 #define HN_POLL_MS 100
+#define HN_CONNECT_FIRST_WAIT_MS 200
 
 static int64_t now_ms(void) {
   struct timespec ts;
@@ -87,6 +88,8 @@ static void dr_msg_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaque)
   d->timestamp = type == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? -1 : (double)ts;
   d->err = (int32_t)m->err;
   d->partition = m->partition;
+  d->status = (int32_t)rd_kafka_message_status(m);
+  d->reserved = 0;
   if (p->batch_len == HN_BATCH_MAX) send_deliveries(p);
 }
 
@@ -183,11 +186,17 @@ static void teardown(hn_producer *p) {
   p->rk = NULL;
 }
 
+/* One metadata attempt of a connect (poll thread). Each attempt waits twice as long as the one
+ * before (200 ms first, never past the deadline): short waits keep logs flowing while the broker is
+ * unreachable, growing ones let a slow broker answer (a request that outlives its wait is dropped). */
 static void connect_step(hn_producer *p, int64_t deadline) {
   const struct rd_kafka_metadata *md = NULL;
   int64_t left = deadline - now_ms();
-  int wait = left < 200 ? (int)(left > 0 ? left : 1) : 200;
-  rd_kafka_resp_err_t err = rd_kafka_metadata(p->rk, 0, NULL, &md, wait);
+  pthread_mutex_lock(&p->mu);
+  int64_t wait = p->connect_wait_ms < left ? p->connect_wait_ms : left;
+  if (p->connect_wait_ms < left) p->connect_wait_ms *= 2;
+  pthread_mutex_unlock(&p->mu);
+  rd_kafka_resp_err_t err = rd_kafka_metadata(p->rk, 0, NULL, &md, wait > 0 ? (int)wait : 1);
   if (md != NULL) rd_kafka_metadata_destroy(md);
   if (err != RD_KAFKA_RESP_ERR_NO_ERROR && now_ms() < deadline) return;
   pthread_mutex_lock(&p->mu);
@@ -256,6 +265,7 @@ int hn_topic(hn_producer *p, const char *name) {
 int hn_request_connect(hn_producer *p, int timeout_ms) {
   pthread_mutex_lock(&p->mu);
   p->connect_deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : 1);
+  p->connect_wait_ms = HN_CONNECT_FIRST_WAIT_MS;
   pthread_mutex_unlock(&p->mu);
   rd_kafka_yield(p->rk);
   return 0;

@@ -21,14 +21,17 @@ enum hn_kind {
   HN_CLOSED = 7      /* () the rd_kafka_t is destroyed */
 };
 
-/* One delivery report as JS reads it: 4 float64 slots, the last split into two int32. */
+/* One delivery report as JS reads it: 5 float64 slots, the last two split into int32 pairs. */
 typedef struct {
   double id;
   double offset;
   double timestamp; /* -1 when the broker gave none */
   int32_t err;
   int32_t partition;
+  int32_t status;   /* rd_kafka_msg_status_t: 0 not persisted, 1 possibly persisted, 2 persisted */
+  int32_t reserved; /* 0 */
 } hn_delivery;
+_Static_assert(sizeof(hn_delivery) == 40, "DELIVERY_RECORD_BYTES in index.ts is 40");
 
 /* One thing the poll thread sends to JS. */
 typedef struct hn_event {
@@ -61,6 +64,7 @@ typedef struct hn_producer {
   int stop;
   int64_t flush_deadline;   /* monotonic ms; 0 = none */
   int64_t connect_deadline; /* monotonic ms; 0 = none */
+  int64_t connect_wait_ms;  /* the next metadata attempt's wait */
 
   /* Owned by the poll thread: reports collected since the last hand-off. */
   hn_delivery *batch;

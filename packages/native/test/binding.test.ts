@@ -2,11 +2,13 @@
 // makes it throw or crash — every bad argument comes back as a librdkafka error code.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DELIVERY_RECORD_BYTES, loadNativeBinding, NativeEvent } from '../src/index.js';
+import { DELIVERY_RECORD_BYTES, loadNativeBinding, MessageStatus, NativeEvent } from '../src/index.js';
 import type { NativeBinding, NativeHandle } from '../src/index.js';
 
 const INVALID_ARG = -186;
 const DESTROYED = -197;
+const PURGE_QUEUE = -152;
+const PURGE_INFLIGHT = -151;
 
 function binding(): NativeBinding {
   const loaded = loadNativeBinding();
@@ -16,7 +18,7 @@ function binding(): NativeBinding {
 
 interface Producer {
   readonly handle: NativeHandle;
-  readonly deliveries: Array<{ id: number; error: number; partition: number; offset: number }>;
+  readonly deliveries: Array<{ id: number; error: number; partition: number; offset: number; status: number }>;
   next(kind: number): Promise<unknown[]>;
 }
 
@@ -30,7 +32,13 @@ function mockProducer(extra: string[] = []): Producer {
         const f = new Float64Array(a as ArrayBuffer);
         const i = new Int32Array(a as ArrayBuffer);
         for (let k = 0; k < (b as number); k++)
-          deliveries.push({ id: f[k * 4]!, offset: f[k * 4 + 1]!, error: i[k * 8 + 6]!, partition: i[k * 8 + 7]! });
+          deliveries.push({
+            id: f[k * 5]!,
+            offset: f[k * 5 + 1]!,
+            error: i[k * 10 + 6]!,
+            partition: i[k * 10 + 7]!,
+            status: i[k * 10 + 8]!,
+          });
       }
       waiting.get(kind)?.([a, b, c]);
     },
@@ -76,7 +84,7 @@ describe('@herald/native addon', () => {
   });
 
   it('produces, flushes and reports deliveries as fixed-size records with ids, offsets and codes', async () => {
-    expect(DELIVERY_RECORD_BYTES).toBe(32);
+    expect(DELIVERY_RECORD_BYTES).toBe(40);
     const b = binding();
     const p = mockProducer();
     const connected = p.next(NativeEvent.connected);
@@ -94,7 +102,11 @@ describe('@herald/native addon', () => {
     b.flush(p.handle, 10_000);
     expect((await flushed)[0]).toBe(0);
     expect(p.deliveries.map((d) => d.id)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
-    expect(p.deliveries.every((d) => d.error === 0 && d.offset >= 0 && d.partition >= 0)).toBe(true);
+    expect(
+      p.deliveries.every(
+        (d) => d.error === 0 && d.offset >= 0 && d.partition >= 0 && d.status === MessageStatus.persisted,
+      ),
+    ).toBe(true);
     const closed = p.next(NativeEvent.closed);
     expect(b.close(p.handle)).toBe(0);
     await closed;
@@ -144,6 +156,41 @@ describe('@herald/native addon', () => {
     b.flush(p.handle, 10_000);
     await flushed;
     expect(p.deliveries.slice(before).some((d) => d.id === 1_000_000)).toBe(true);
+    const closed = p.next(NativeEvent.closed);
+    b.close(p.handle);
+    await closed;
+  });
+
+  it('purges with the persistence status of each message: in flight possibly persisted, queued not persisted', async () => {
+    const b = binding();
+    // A broker 400 ms away (connect copes: its metadata waits grow) and one request in flight at a
+    // time: the first batch waits for its answer, the second behind it.
+    const p = mockProducer(['test.mock.broker.rtt', '400', 'max.in.flight', '1']);
+    const connected = p.next(NativeEvent.connected);
+    b.connect(p.handle, 20_000);
+    expect((await connected)[0]).toBe(0);
+    const topic = b.topic(p.handle, 'native-purge');
+    const m = meta('k', []);
+    // One acked message first, so the producer id is there and the next batch goes out at once.
+    const warm = p.next(NativeEvent.deliveries);
+    b.produce(p.handle, topic, Buffer.from('warm-up'), m, m.length, 100);
+    await warm;
+    expect(p.deliveries).toEqual([expect.objectContaining({ id: 100, error: 0, status: MessageStatus.persisted })]);
+    p.deliveries.length = 0;
+    for (let id = 1; id <= 5; id++) b.produce(p.handle, topic, Buffer.from(`first-${id}`), m, m.length, id);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    for (let id = 6; id <= 10; id++) b.produce(p.handle, topic, Buffer.from(`second-${id}`), m, m.length, id);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(b.purge(p.handle)).toBe(0);
+    const flushed = p.next(NativeEvent.flushed);
+    b.flush(p.handle, 5_000);
+    await flushed;
+    const byId = new Map(p.deliveries.map((d) => [d.id, d]));
+    expect([...byId.keys()].sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    for (let id = 1; id <= 5; id++)
+      expect(byId.get(id)).toMatchObject({ error: PURGE_INFLIGHT, status: MessageStatus.possiblyPersisted });
+    for (let id = 6; id <= 10; id++)
+      expect(byId.get(id)).toMatchObject({ error: PURGE_QUEUE, status: MessageStatus.notPersisted });
     const closed = p.next(NativeEvent.closed);
     b.close(p.handle);
     await closed;

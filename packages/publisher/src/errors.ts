@@ -176,10 +176,11 @@ export class BrokerUnreachableError extends PublisherError {
 
 /**
  * The message was not acknowledged within `message.timeout.ms`. It may or may not have been
- * written (`outcome: 'unknown'`): a retry can duplicate it.
+ * written (`outcome: 'unknown'`): a retry can duplicate it. When the transport knows it was never
+ * sent (librdkafka's persistence status), the outcome is `not-written`.
  */
 export class DeliveryTimeoutError extends PublisherError {
-  constructor(message: string, detail: KafkaDetail = {}) {
+  constructor(message: string, detail: KafkaDetail & { readonly outcome?: DeliveryOutcome } = {}) {
     super('DELIVERY_TIMEOUT', message, { retriable: true, outcome: 'unknown', ...detail });
   }
 }

@@ -70,6 +70,20 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
   /** Retry, dead-letter topic and circuit breaker; undefined when none is configured. */
   readonly #resilience: Resilience | undefined;
   #seq = 0;
+  /** Idempotent and not transactional: librdkafka bumps its epoch after a timeout (see #release). */
+  readonly #idempotent: boolean;
+  /**
+   * Pending ids below this were held by the producer when it last released what it held: their
+   * failures belong to that release and do not start another.
+   */
+  #releasedBelow = 0;
+  /** What made the producer release what it held last: records purged by it fail for the same reason. */
+  #releaseCause: KafkaFailure | undefined;
+  /**
+   * Records released by a purge that have not come back yet. Nothing is sent meanwhile: a new
+   * record of a key could otherwise go out before that key's released records are queued again.
+   */
+  #releasing = 0;
 
   constructor(options: ResolvedOptions<T>) {
     this.#options = options;
@@ -82,6 +96,8 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       clientId: options.clientId,
       meterProvider: options.telemetry.meterProvider,
     });
+    this.#idempotent =
+      String(options.rdkafka['enable.idempotence']) === 'true' && options.rdkafka['transactional.id'] === undefined;
     this.#build = createRecordBuilder(options, this.#resilience?.keepsBytes === true);
     this.#pending = new PendingTable(options.maxInFlight);
     const pending = this.#pending;
@@ -154,7 +170,14 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
 
   /** Sends `ticket` now when there is room, else queues it (bounded by `maxBlockMs`). */
   #dispatch(ticket: Ticket): void {
-    if (this.#ready && !this.#full && this.#waiting.length === 0 && this.#fits(ticket.bytes) && this.#send(ticket))
+    if (
+      this.#ready &&
+      !this.#full &&
+      this.#releasing === 0 &&
+      this.#waiting.length === 0 &&
+      this.#fits(ticket.bytes) &&
+      this.#send(ticket)
+    )
       return;
     if (ticket.transient) {
       ticket.value = Buffer.from(ticket.value);
@@ -240,13 +263,17 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
   /** Sends waiting publishes, oldest first, while there is capacity. */
   #drain(): void {
     const resilience = this.#resilience;
-    while (this.#ready && !this.#full) {
+    while (this.#ready && !this.#full && this.#releasing === 0) {
       const next = this.#waiting.peek();
       if (next === undefined || !this.#fits(next.ticket.bytes)) break;
       if (resilience !== undefined) {
         // The circuit breaker may hold the queue (whenOpen 'wait') or fail what is in it ('fail').
         const admitted = resilience.admitQueued(next.ticket);
         if (admitted === 'block') break;
+        if (admitted === 'held') {
+          this.#waiting.shift();
+          continue;
+        }
         if (admitted !== 'send') {
           this.#waiting.shift();
           this.#settleFailed(next.ticket, admitted);
@@ -295,8 +322,15 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
   ): void {
     const ticket = this.#pending.take(id);
     if (ticket !== undefined) {
+      const released = id < this.#releasedBelow;
+      if (released && this.#releasing > 0) this.#releasing -= 1;
       if (failure === null) this.#ack(ticket, partition, offset, timestamp);
-      else this.#fail(ticket, classifyDeliveryFailure(failure, ticket.topic));
+      else {
+        const why = released ? this.#releasedFailure(failure) : failure;
+        const retried = this.#fail(ticket, classifyDeliveryFailure(why, ticket.topic));
+        if (!released && (retried || (this.#idempotent && failure.code === RdCode.MSG_TIMED_OUT)))
+          this.#release(from, failure, retried);
+      }
     }
     if (from === this.#transport) {
       this.#full = false;
@@ -311,10 +345,14 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     ticket.resolve({ topic: ticket.topic, partition, offset, timestamp: timestamp ?? undefined, key: ticket.key });
   }
 
-  /** A publish failed: the resilience layer may take it over (retry, dead-letter), else it settles. */
-  #fail(ticket: Ticket, error: PublisherError): void {
-    if (this.#resilience?.failed(ticket, error) === true) return;
-    this.#settleFailed(ticket, error);
+  /**
+   * A publish failed: the resilience layer may take it over (retry, dead-letter), else it settles.
+   * True when it is to be sent again.
+   */
+  #fail(ticket: Ticket, error: PublisherError): boolean {
+    const taken = this.#resilience?.failed(ticket, error) ?? false;
+    if (taken === false) this.#settleFailed(ticket, error);
+    return taken === 'retry';
   }
 
   #settleFailed(ticket: Ticket, error: PublisherError): void {
@@ -386,21 +424,87 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
    */
   #onFatal(from: Transport, failure: KafkaFailure): void {
     if (from !== this.#transport) return;
+    this.#telemetry.fatal();
+    this.#replace(
+      from,
+      'fatal producer error: replacing the producer',
+      failure,
+      () =>
+        new FatalProducerError(
+          `fatal producer error, the producer was replaced (${failure.name}: ${failure.message})`,
+          { kafkaCode: failure.code, kafkaName: failure.name, cause: failure.cause, outcome: 'unknown' },
+        ),
+    );
+  }
+
+  /**
+   * Makes the producer let go of every record it holds, after `failure` of one of them. Two
+   * reasons, one remedy:
+   * - A delivery timed out on an idempotent producer. librdkafka then bumps the producer epoch
+   *   and sends what it still holds again under the new epoch, where the broker can no longer
+   *   recognise a record it already stored: records sent before the timeout would be duplicated
+   *   (confluentinc/librdkafka#4953). Released, they settle as `unknown` (sent, maybe stored) or
+   *   `not-written` (never sent), and nothing is sent twice behind the caller's back.
+   * - The resilience layer took the record to retry it. Later records of its key may already be
+   *   in the producer; released, they fail too and queue behind it in its key's lane, so the
+   *   retry cannot land after them.
+   * With `Transport.purge` the same producer goes on; without it the producer is replaced, and
+   * what it held settles as `unknown` (the transport cannot say which were never sent).
+   */
+  #release(from: Transport, failure: KafkaFailure, retried: boolean): void {
+    if (from !== this.#transport) return;
+    this.#releasedBelow = this.#pending.nextId;
+    this.#releaseCause = failure;
+    const reason = retried ? 'a record is to be retried' : 'a delivery timed out on an idempotent producer';
+    if (from.purge !== undefined) {
+      this.#log.warn(`${reason}: purging what the producer holds`, {
+        code: failure.code,
+        name: failure.name,
+        held: this.#pending.count,
+      });
+      this.#releasing = this.#pending.count;
+      from.purge();
+      return;
+    }
+    this.#replace(
+      from,
+      `${reason}: replacing the producer (its transport cannot purge)`,
+      failure,
+      () =>
+        new DeliveryTimeoutError(
+          `the producer was replaced after ${reason} (${failure.name}: ${failure.message}); this record may have been written`,
+          { kafkaCode: failure.code, kafkaName: failure.name, cause: failure.cause },
+        ),
+    );
+  }
+
+  /**
+   * A record the producer held when it released them fails for the reason of the release (so a
+   * breaker counts it as the timeout it stands for), with its own persistence status.
+   */
+  #releasedFailure(failure: KafkaFailure): KafkaFailure {
+    const cause = this.#releaseCause;
+    if (cause === undefined || (failure.code !== RdCode.PURGE_QUEUE && failure.code !== RdCode.PURGE_INFLIGHT))
+      return failure;
+    return {
+      code: cause.code,
+      name: cause.name,
+      message: `released after ${cause.name} of an earlier record (${cause.message}); ${failure.name}: ${failure.message}`,
+      cause: failure,
+      status: failure.status ?? 'possibly-persisted',
+    };
+  }
+
+  /** Fails what `from` holds with `error()`, disconnects it and connects a fresh producer. */
+  #replace(from: Transport, message: string, failure: KafkaFailure, error: () => PublisherError): void {
     const failed = this.#pending.drain();
-    this.#log.error('fatal producer error: replacing the producer', {
+    this.#releasing = 0;
+    this.#log.error(message, {
       code: failure.code,
       name: failure.name,
       reason: failure.message,
       failedPublishes: failed.length,
     });
-    const error = () =>
-      new FatalProducerError(`fatal producer error, the producer was replaced (${failure.name}: ${failure.message})`, {
-        kafkaCode: failure.code,
-        kafkaName: failure.name,
-        cause: failure.cause,
-        outcome: 'unknown',
-      });
-    this.#telemetry.fatal();
     for (const ticket of failed) this.#fail(ticket, error());
     void from.disconnect();
     this.#transport = undefined;
@@ -469,6 +573,7 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
         new PublisherClosedError('the publisher closed before this event could be sent: it was not written'),
       );
     }
+    this.#releasing = 0;
     for (const ticket of this.#pending.drain()) {
       undelivered += 1;
       this.#fail(

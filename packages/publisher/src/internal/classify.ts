@@ -11,7 +11,7 @@ import {
   TopicAuthorizationError,
   UnknownTopicError,
 } from '../errors.js';
-import type { PublisherError } from '../errors.js';
+import type { DeliveryOutcome, PublisherError } from '../errors.js';
 
 /** librdkafka error codes Herald treats specially (from rdkafka.h). */
 export const RdCode = {
@@ -40,12 +40,20 @@ export const RdCode = {
   INVALID_RECORD: 87,
 } as const;
 
+/**
+ * librdkafka's persistence status of a failed message (`rd_kafka_message_status()`): whether the
+ * broker may have stored it. Transports that can read it report it; it decides the outcome.
+ */
+export type PersistenceStatus = 'not-persisted' | 'possibly-persisted' | 'persisted';
+
 /** A librdkafka failure as the transport reports it. */
 export interface KafkaFailure {
   readonly code: number;
   readonly name: string;
   readonly message: string;
   readonly cause?: unknown;
+  /** Of a failed delivery, when the transport knows it (the native transport does, CKJS does not). */
+  readonly status?: PersistenceStatus;
 }
 
 /** Codes after which the broker may have stored the message although it did not ack. */
@@ -68,6 +76,15 @@ const transient: ReadonlySet<number> = new Set([
 ]);
 
 /**
+ * Whether a failed message may be in the log: librdkafka's persistence status when the transport
+ * reports it, else what the error code implies.
+ */
+function outcomeOf(failure: KafkaFailure): DeliveryOutcome {
+  if (failure.status !== undefined) return failure.status === 'not-persisted' ? 'not-written' : 'unknown';
+  return possiblyWritten.has(failure.code) ? 'unknown' : 'not-written';
+}
+
+/**
  * The Herald error for a delivery (or a synchronous produce) that failed with `failure` on `topic`.
  */
 export function classifyDeliveryFailure(failure: KafkaFailure, topic: string): PublisherError {
@@ -75,10 +92,15 @@ export function classifyDeliveryFailure(failure: KafkaFailure, topic: string): P
   const why = `${failure.name}: ${failure.message}`;
   switch (failure.code) {
     case RdCode.MSG_TIMED_OUT:
-      return new DeliveryTimeoutError(
-        `no ack from ${topic} within message.timeout.ms; the message may have been written (${why})`,
-        detail,
-      );
+      return failure.status === 'not-persisted'
+        ? new DeliveryTimeoutError(
+            `no ack from ${topic} within message.timeout.ms; it was never sent, so it was not written (${why})`,
+            { ...detail, outcome: 'not-written' },
+          )
+        : new DeliveryTimeoutError(
+            `no ack from ${topic} within message.timeout.ms; the message may have been written (${why})`,
+            detail,
+          );
     case RdCode.UNKNOWN_TOPIC:
     case RdCode.UNKNOWN_TOPIC_OR_PART:
       return new UnknownTopicError(`topic "${topic}" does not exist (${why})`, detail);
@@ -100,12 +122,12 @@ export function classifyDeliveryFailure(failure: KafkaFailure, topic: string): P
     case RdCode.ALL_BROKERS_DOWN:
       return new BrokerUnreachableError(`no broker reachable (${why})`, detail);
     case RdCode.FATAL:
-      return new FatalProducerError(`fatal producer error (${why})`, { ...detail, outcome: 'unknown' });
+      return new FatalProducerError(`fatal producer error (${why})`, { ...detail, outcome: outcomeOf(failure) });
     default:
       return new DeliveryFailedError(`delivery to "${topic}" failed (${why})`, {
         ...detail,
         retriable: transient.has(failure.code),
-        outcome: possiblyWritten.has(failure.code) ? 'unknown' : 'not-written',
+        outcome: outcomeOf(failure),
       });
   }
 }

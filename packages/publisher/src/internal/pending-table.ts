@@ -28,6 +28,11 @@ export class PendingTable<E extends Sized> {
     this.#entries = new Array<E | undefined>(size).fill(undefined);
   }
 
+  /** The id the next `add` returns: every id below it was handed out before now. */
+  get nextId(): number {
+    return this.#nextId;
+  }
+
   /** Tracks `entry` and returns its id. */
   add(entry: E): number {
     const id = this.#nextId++;

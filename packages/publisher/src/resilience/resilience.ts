@@ -153,10 +153,20 @@ export class Resilience {
     return 'send';
   }
 
-  /** Whether a record queued in the publisher may go now; an error settles it instead. */
-  admitQueued(record: OutgoingRecord): 'send' | 'block' | PublisherError {
+  /**
+   * Whether a record queued in the publisher may go now, or waits behind its key's lane (`'held'`:
+   * the lane opened while it was queued); an error settles it instead.
+   */
+  admitQueued(record: OutgoingRecord): 'send' | 'block' | 'held' | PublisherError {
     const breaker = this.#breaker;
     const state = record.retry;
+    if (state?.inLane !== true && state?.deadLetter !== true) {
+      try {
+        if (this.#retry?.hold(record) === true) return 'held';
+      } catch (error) {
+        return error as PublisherError;
+      }
+    }
     if (
       breaker === undefined ||
       breaker.state === 'closed' ||
@@ -184,17 +194,17 @@ export class Resilience {
   }
 
   /**
-   * A sent record failed. True when the layer took it over (retry or dead-letter); false when
-   * the publisher settles it with `error`.
+   * A sent record failed. `'retry'` or `'dead-letter'` when the layer took it over; false when the
+   * publisher settles it with `error`.
    */
-  failed(record: OutgoingRecord, error: PublisherError): boolean {
+  failed(record: OutgoingRecord, error: PublisherError): 'retry' | 'dead-letter' | false {
     const state = record.retry;
     if (this.#stopped || state?.deadLetter === true) return false;
     if (this.#breaker !== undefined) {
       this.#breaker.failed(error, state?.probe === true);
       if (state !== undefined) state.probe = false;
     }
-    if (this.#retry?.offer(record, error) === true) return true;
+    if (this.#retry?.offer(record, error) === true) return 'retry';
     if (state !== undefined && state.attempts > 1)
       record.span?.setAttribute('herald.delivery.attempts', state.attempts);
     const retried = this.#policy !== undefined && isRetried(this.#policy, error);
@@ -202,7 +212,7 @@ export class Resilience {
     const topic = this.#deadLetterTopic(record.topic, error);
     if (topic === undefined) return false;
     this.#sendDeadLetter(record, topic, error);
-    return true;
+    return 'dead-letter';
   }
 
   /** Stops retrying (close): returns what still waited in lanes, for the publisher to settle. */

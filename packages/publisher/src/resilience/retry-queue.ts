@@ -69,7 +69,7 @@ export class RetryQueue<R extends ResilientRecord> {
   }
 
   /**
-   * Queues a new publish behind its key's lane when the lane is open. True when it was queued;
+   * Queues a publish that was not sent yet behind its key's lane when the lane is open. True when it was queued;
    * false when it may go directly. Throws `RetryQueueFullError` when the lanes are full.
    */
   hold(record: R): boolean {
@@ -80,7 +80,8 @@ export class RetryQueue<R extends ResilientRecord> {
     const state = retryState(record);
     state.lane = lane.id;
     state.attempts = 0;
-    lane.waiting.push(record);
+    // By seq: a record that waited in the publisher's queue may be older than some already held.
+    insertBySeq(lane.waiting, record);
     this.#queued += 1;
     return true;
   }

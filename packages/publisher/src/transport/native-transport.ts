@@ -1,4 +1,4 @@
-import { DELIVERY_RECORD_BYTES, loadNativeBinding, NativeEvent } from '@herald/native';
+import { DELIVERY_RECORD_BYTES, loadNativeBinding, MessageStatus, NativeEvent } from '@herald/native';
 import type { NativeBinding, NativeHandle } from '@herald/native';
 import { InvalidOptionsError } from '@herald/errors';
 import {
@@ -9,7 +9,7 @@ import {
 } from '../errors.js';
 import type { PublisherError } from '../errors.js';
 import { RdCode } from '../internal/classify.js';
-import type { KafkaFailure } from '../internal/classify.js';
+import type { KafkaFailure, PersistenceStatus } from '../internal/classify.js';
 import { isAuthFailureCode, isAuthFailureLog, isTlsFailureLog } from './client-signals.js';
 import { clientErrorLevel, librdkafkaLogLevel } from './librdkafka-log.js';
 import { NativeRecordPacker } from './native-record.js';
@@ -18,6 +18,13 @@ import type { Transport, TransportContext, TransportFactory } from './transport.
 /** librdkafka's code for "the handle is destroyed", returned by every call after close. */
 const DESTROYED = -197;
 const slotsPerRecord = DELIVERY_RECORD_BYTES / 8;
+/** A delivery record's persistence status; anything unexpected counts as possibly written. */
+const statusOf = (n: number): PersistenceStatus =>
+  n === MessageStatus.notPersisted
+    ? 'not-persisted'
+    : n === MessageStatus.persisted
+      ? 'persisted'
+      : 'possibly-persisted';
 
 /** Why the addon does not load here (not built, other platform, …), or undefined when it does. */
 export function nativeTransportProblem(): string | undefined {
@@ -84,7 +91,7 @@ function createTransportOn(binding: NativeBinding, { config, events, logger }: T
       inFlight -= 1;
       events.delivery(
         slots[at] as number,
-        error === 0 ? null : failureOf(error),
+        error === 0 ? null : { ...failureOf(error), status: statusOf(ints[at * 2 + 8] as number) },
         ints[at * 2 + 7] as number,
         slots[at + 1] as number,
         timestamp < 0 ? undefined : timestamp,
@@ -244,6 +251,10 @@ function createTransportOn(binding: NativeBinding, { config, events, logger }: T
         if (binding.close(handle) !== 0) resolve();
       });
       return closing;
+    },
+    purge() {
+      // DESTROYED after close: nothing is held any more.
+      binding.purge(handle);
     },
     codeName,
   };

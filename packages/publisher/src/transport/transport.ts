@@ -41,6 +41,12 @@ export interface Transport {
   flush(timeoutMs: number): Promise<void>;
   /** Tears the producer down without waiting for outstanding records (the publisher settles them). */
   disconnect(): Promise<void>;
+  /**
+   * Fails every record the producer holds now, queued or in flight, so librdkafka never sends them
+   * again; their delivery reports follow (with a `status`, so never-sent ones are `not-written`).
+   * Optional: without it the publisher replaces the producer instead.
+   */
+  purge?(): void;
   /** librdkafka's name for an error code, e.g. `ERR__QUEUE_FULL`. */
   codeName(code: number): string;
   /** Transaction control, present when the config has a `transactional.id`. */

@@ -10,7 +10,7 @@ import { checkReliability, newOutcomes } from '../../../../test-support/reliabil
 import type { OracleEvent, Outcomes } from '../../../../test-support/reliability-oracle.js';
 import { lockFaultBroker } from '../../../../test-support/fault-lock.js';
 import { memoryLogger } from '../support/fake-transport.js';
-import { transportUnderTest } from '../support/transport-under-test.js';
+import { transportName, transportUnderTest } from '../support/transport-under-test.js';
 
 const codec = { encode: (e: OracleEvent) => Buffer.from(JSON.stringify(e)) };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -124,21 +124,26 @@ describe.sequential('faults on a real broker', () => {
     const { topic, publisher } = await topicAndPublisher('herald-timeout', {
       kafka: { messageTimeoutMs: 4_000, requestTimeoutMs: 3_000 },
     });
-    await publisher.connect();
+    // One ack first: the producer id is there, so a request is in flight when the pause begins.
+    await publisher.publish({ id: 'warm-up', key: 'k-w', seq: 0 });
     const outcomes = newOutcomes();
     await broker.pauseNode(1);
     const stream = publishStream(publisher, 2_000, 20, outcomes, 2_000);
     await sleep(7_000);
     await broker.resumeNode(1);
     await stream.done;
+    // Sent without an answer: unknown. The native transport also knows which were never sent
+    // (librdkafka's persistence status): those are not written, and the oracle below proves it.
     expect(outcomes.unknown.size).toBeGreaterThan(0);
+    if (transportName() === 'native') expect(outcomes.failed.size).toBeGreaterThan(0);
     expect(outcomes.acked.size + outcomes.failed.size + outcomes.unknown.size).toBe(2_000);
     // Afterwards the publisher works again.
     await expect(publisher.publish({ id: 'after', key: 'k-0', seq: 10_000 })).resolves.toMatchObject({ topic });
     outcomes.acked.add('after');
     await publisher.close();
-    const records = await consumeAll(broker.bootstrap, topic, 2_001, 15_000);
-    const report = checkReliability(2_001, outcomes, records);
+    outcomes.acked.add('warm-up');
+    const records = await consumeAll(broker.bootstrap, topic, 2_002, 15_000);
+    const report = checkReliability(2_002, outcomes, records);
     expect(report.lost).toEqual([]);
     expect(report.duplicates).toEqual([]);
     expect(report.failedButWritten).toEqual([]);

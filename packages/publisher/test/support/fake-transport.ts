@@ -20,7 +20,27 @@ export class FakeTransport implements Transport {
   connectBehaviour: 'ok' | 'hang' | Error = 'ok';
   disconnected = false;
   flushCalls = 0;
+  purgeCalls = 0;
   #offset = 0;
+
+  /**
+   * Like librdkafka's purge: every record produced and not settled fails, a moment later, as
+   * purged before it was sent (`delete t.purge` for a transport that cannot purge).
+   */
+  purge?: () => void = () => {
+    this.purgeCalls += 1;
+    const held = this.produced.splice(0);
+    queueMicrotask(() => {
+      for (const record of held)
+        this.context.events.delivery(
+          record.id,
+          { code: -152, name: 'ERR__PURGE_QUEUE', message: 'Purged in queue', status: 'not-persisted' },
+          -1,
+          -1,
+          undefined,
+        );
+    });
+  };
 
   constructor(context: TransportContext) {
     this.context = context;

@@ -156,9 +156,10 @@ describe('publish', () => {
   it('settles a timed-out delivery as unknown outcome and an authorization failure as not written', async () => {
     const { publisher, transports } = setup();
     const first = publisher.publish({ id: '1' }).catch((e: unknown) => e);
-    const second = publisher.publish({ id: '2' }).catch((e: unknown) => e);
     await tick();
     transports.last.fail({ code: -192, name: 'ERR__MSG_TIMED_OUT' });
+    const second = publisher.publish({ id: '2' }).catch((e: unknown) => e);
+    await tick();
     transports.last.fail({ code: 29, name: 'ERR_TOPIC_AUTHORIZATION_FAILED' });
     expect(await first).toBeInstanceOf(DeliveryTimeoutError);
     expect(await first).toMatchObject({

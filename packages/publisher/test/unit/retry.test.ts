@@ -89,19 +89,43 @@ describe('retry policy', () => {
     expect(ids(t()).at(-1)).toBe('a4');
   });
 
-  it('keeps a lane in order when several of its records fail and retry together', async () => {
+  it('keeps a lane in order when a record fails while the producer holds others of its key', async () => {
     const { publisher, transports } = setup({ initialDelayMs: 5, maxDelayMs: 5 });
     const t = () => transports.last;
-    const all = ['1', '2', '3'].map((id) => publisher.publish({ id, k: 'a' }));
+    const all = ['1', '2', '3', '4'].map((id) => publisher.publish({ id, k: id === '4' ? 'b' : 'a' }));
     await tick();
+    // 2 is to be retried while 1, 3 and 4 are still in the producer: it releases them (3 could
+    // otherwise be acked before 2's retry), and they go again in publish order behind 2.
     failId(t(), '2', NOT_ENOUGH_REPLICAS);
-    failId(t(), '3', NOT_ENOUGH_REPLICAS);
-    failId(t(), '1', NOT_ENOUGH_REPLICAS);
-    await expect
-      .poll(() => t().produced.map((r) => (JSON.parse(r.value.toString()) as Event).id))
-      .toEqual(['1', '2', '3']);
+    expect(t().purgeCalls).toBe(1);
+    const sent = () => t().produced.map((r) => JSON.parse(r.value.toString()) as Event);
+    await expect.poll(() => sent().length).toBe(4);
+    expect(
+      sent()
+        .filter((e) => e.k === 'a')
+        .map((e) => e.id),
+    ).toEqual(['1', '2', '3']);
+    expect(sent().map((e) => e.id)).toContain('4');
     t().ack();
     await Promise.all(all);
+    expect(t().purgeCalls).toBe(1);
+  });
+
+  it('holds a publish made while released records are on their way back, then sends it behind them', async () => {
+    const { publisher, transports } = setup({ initialDelayMs: 5, maxDelayMs: 5 });
+    const t = () => transports.last;
+    const first = [publisher.publish({ id: '1', k: 'a' }), publisher.publish({ id: '2', k: 'b' })];
+    await tick();
+    failId(t(), '1', NOT_ENOUGH_REPLICAS);
+    // 2 is released, but its failure has not come back yet, so key b has no lane: 3 must still
+    // not overtake it.
+    const third = publisher.publish({ id: '3', k: 'b' });
+    const sent = () => t().produced.map((r) => (JSON.parse(r.value.toString()) as Event).id);
+    expect(sent()).toEqual([]);
+    await expect.poll(() => sent().length).toBe(3);
+    expect(sent().filter((id) => id !== '1')).toEqual(['2', '3']);
+    t().ack();
+    await Promise.all([...first, third]);
   });
 
   it('fails a publish with RetryQueueFullError when the lanes are full, and sends nothing for it', async () => {
