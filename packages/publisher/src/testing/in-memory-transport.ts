@@ -54,14 +54,31 @@ export function createInMemoryTransport(options: InMemoryTransportOptions = {}):
     // offsets are taken) but only a commit makes them visible, as to a read_committed consumer.
     let staged: Array<() => void> | undefined;
     const visible = (show: () => void) => (staged === undefined ? show() : staged.push(show));
+    // Records produced and not answered yet, and those of them a purge took back.
+    const held = new Set<number>();
+    const purged = new Set<number>();
     return {
       connect: () => Promise.resolve(),
       produce(topic, value, key, headers, id) {
         const record: TransportRecord = { topic, value: Buffer.from(value), key, headers };
         const answer = options.answer?.(record, value);
+        held.add(id);
         // A microtask, not a timer: tests that fake timers still see deliveries.
         queueMicrotask(() => {
+          held.delete(id);
           if (!open) return;
+          if (purged.delete(id)) {
+            // Like librdkafka's purge of a record not sent yet: never written.
+            const code = RdCode.PURGE_QUEUE;
+            events.delivery(
+              id,
+              { code, name: codeName(code), message: 'Purged in queue', status: 'not-persisted' },
+              -1,
+              -1,
+              undefined,
+            );
+            return;
+          }
           if (answer === undefined) {
             const offset = offsets.get(topic) ?? 0;
             offsets.set(topic, offset + 1);
@@ -81,6 +98,9 @@ export function createInMemoryTransport(options: InMemoryTransportOptions = {}):
         return 0;
       },
       flush: () => Promise.resolve(),
+      purge() {
+        for (const id of held) purged.add(id);
+      },
       disconnect() {
         open = false;
         return Promise.resolve();

@@ -1,6 +1,7 @@
 // The test double is the real pipeline: every rule of createPublisher holds for it.
 import { describe, expect, it } from 'vitest';
 import { EncodeError, HeraldError, InvalidHeaderError, InvalidTopicError, UnknownTopicError } from '../../src/index.js';
+import type { PublisherError } from '../../src/index.js';
 import { InMemoryPublisher } from '../../src/testing/index.js';
 import { jsonCodec, memoryLogger } from '../support/fake-transport.js';
 
@@ -84,6 +85,26 @@ describe('InMemoryPublisher', () => {
     expect(publisher.published.map((r) => r.event.id)).toEqual(['ok']);
     const batch = await publisher.publishBatch([{ id: 'x' }, { id: 5 } as unknown as Event]);
     expect(batch.map((o) => o.status)).toEqual(['acked', 'failed']);
+  });
+
+  it('models the release after a timeout: records sent with it fail too, as never written', async () => {
+    const publisher = double();
+    publisher.failWhen((r) => (r.event.id === 'slow' ? 'DELIVERY_TIMEOUT' : undefined));
+    const outcomes = await Promise.all(
+      ['slow', 'b', 'c'].map((id) =>
+        publisher.publish({ id }).then(
+          () => undefined,
+          (e: unknown) => e as PublisherError,
+        ),
+      ),
+    );
+    expect(outcomes.map((e) => [e?.code, e?.outcome])).toEqual([
+      ['DELIVERY_TIMEOUT', 'unknown'],
+      ['DELIVERY_TIMEOUT', 'not-written'],
+      ['DELIVERY_TIMEOUT', 'not-written'],
+    ]);
+    await publisher.publish({ id: 'd' });
+    expect(publisher.published.map((r) => r.event.id)).toEqual(['d']);
   });
 
   it('closes like the real publisher: later publishes fail with PUBLISHER_CLOSED', async () => {
