@@ -2,7 +2,8 @@
 // transport on the mock cluster. A leak of even 100 bytes per message would show as ~10 MiB per
 // 100k; the bounds below leave room for GC and allocator noise on a shared machine.
 import { describe, expect, it } from 'vitest';
-import { growthPer100k, slope } from '../src/stress/memory-slope.js';
+import { slope } from '../src/common/slope.js';
+import { growthPer100k } from '../src/stress/memory-slope.js';
 import { runStress } from '../src/stress/stress-load.js';
 
 describe('stress (CI variant)', () => {

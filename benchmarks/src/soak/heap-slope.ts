@@ -1,3 +1,5 @@
+import { slope } from '../common/slope.js';
+
 /** One soak sample. Times are minutes since the start; sizes MiB; latencies ms. */
 export interface SoakSample {
   readonly minute: number;
@@ -12,21 +14,6 @@ export interface SoakSample {
   readonly acked: number;
   /** Events that failed in the window. */
   readonly failed: number;
-}
-
-/** Least-squares slope of `y` over `x`; 0 with fewer than two points. */
-export function slope(points: ReadonlyArray<readonly [number, number]>): number {
-  const n = points.length;
-  if (n < 2) return 0;
-  const mx = points.reduce((s, [x]) => s + x, 0) / n;
-  const my = points.reduce((s, [, y]) => s + y, 0) / n;
-  let num = 0;
-  let den = 0;
-  for (const [x, y] of points) {
-    num += (x - mx) * (y - my);
-    den += (x - mx) ** 2;
-  }
-  return den === 0 ? 0 : num / den;
 }
 
 /**
