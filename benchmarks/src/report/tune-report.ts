@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixed } from '../common/format.js';
-import { recommendationSnippet, throughputCell, verdictCell } from '../tune/tune-output.js';
+import { recommendationSnippet, tuneCells, tuneColumns, verdictCell } from '../tune/tune-output.js';
 import type { TuneReport } from '../tune/tune-output.js';
 import { tuneHeatmap } from './charts.js';
 import { markdownTable } from './markdown.js';
@@ -10,17 +9,9 @@ import { writeChart } from './render-chart.js';
 /** The Markdown of a tune report; `image` is the heat map's relative path. */
 export function tuneMarkdown(report: TuneReport, image: string): string {
   const latency = report.target.kind === 'latency';
-  const rows = report.results.map((r) => [
-    String(r.rank),
-    String(r.lingerMs),
-    String(r.batchSize),
-    r.compression,
-    String(r.acks),
-    throughputCell(r),
-    fixed(r.closedP99Ms, 0),
-    ...(latency ? [fixed(r.openP99Ms, 1)] : []),
-    r.recommended ? '**recommended**' : verdictCell(r),
-  ]);
+  const rows = report.results.map((r) =>
+    tuneCells(r, latency, (x) => (x.recommended ? '**recommended**' : verdictCell(x))),
+  );
   const target =
     report.target.kind === 'latency'
       ? `max throughput with p99 ≤ ${report.target.p99MaxMs} ms at ${report.rate} msgs/s (open loop)`
@@ -36,20 +27,7 @@ export function tuneMarkdown(report: TuneReport, image: string): string {
     '',
     report.best === null ? 'No combination met the target.' : `Recommended: \`${recommendationSnippet(report.best)}\``,
     '',
-    markdownTable(
-      [
-        '#',
-        'linger.ms',
-        'batch.size',
-        'compression',
-        'acks',
-        'msgs/s median (min–max)',
-        'p99 ms (closed)',
-        ...(latency ? ['p99 ms (open)'] : []),
-        'verdict',
-      ],
-      rows,
-    ),
+    markdownTable(tuneColumns(latency), rows),
     '',
     `![tuning heat map](${image})`,
     '',

@@ -55,10 +55,9 @@ export function verdictCell(r: ReportedTuneResult): string {
   return r.tied ? 'tied' : '';
 }
 
-/** The evidence table, fastest first. */
-export function formatTuneTable(results: readonly ReportedTuneResult[], target: TuneTarget): string {
-  const latency = target.kind === 'latency';
-  const header = [
+/** The evidence table's columns; the open-loop p99 only for a latency target. */
+export function tuneColumns(latency: boolean): string[] {
+  return [
     '#',
     'linger.ms',
     'batch.size',
@@ -69,7 +68,11 @@ export function formatTuneTable(results: readonly ReportedTuneResult[], target: 
     ...(latency ? ['p99 ms (open)'] : []),
     'verdict',
   ];
-  const rows = results.map((r) => [
+}
+
+/** One row of the evidence table; `verdict` renders the last cell. */
+export function tuneCells(r: ReportedTuneResult, latency: boolean, verdict = verdictCell): string[] {
+  return [
     String(r.rank),
     String(r.lingerMs),
     String(r.batchSize),
@@ -78,9 +81,17 @@ export function formatTuneTable(results: readonly ReportedTuneResult[], target: 
     throughputCell(r),
     fixed(r.closedP99Ms, 0),
     ...(latency ? [fixed(r.openP99Ms, 1)] : []),
-    verdictCell(r),
-  ]);
-  return formatTable(header, rows);
+    verdict(r),
+  ];
+}
+
+/** The evidence table, fastest first. */
+export function formatTuneTable(results: readonly ReportedTuneResult[], target: TuneTarget): string {
+  const latency = target.kind === 'latency';
+  return formatTable(
+    tuneColumns(latency),
+    results.map((r) => tuneCells(r, latency)),
+  );
 }
 
 /** The pick as publisher options a team can paste. */
