@@ -237,7 +237,12 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
     const transport = this.#transport as Transport;
     const id = this.#pending.add(ticket);
     const code = transport.produce(ticket.topic, ticket.value, ticket.key, ticket.headers, id);
-    if (code === 0) return true;
+    if (code === 0) {
+      // The transport copied them; only a re-send (the resilience layer) reads them again. Held by
+      // every record in flight, they would otherwise outlive young-generation GCs for nothing.
+      if (this.#resilience === undefined) ticket.headers = undefined;
+      return true;
+    }
     this.#pending.take(id);
     if (code === RdCode.QUEUE_FULL) {
       this.#full = true;
@@ -517,7 +522,7 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
   // --- flush and close --------------------------------------------------------------------------
 
   #checkIdle(): void {
-    if (this.pending !== 0 || this.#idle.length === 0) return;
+    if (this.#idle.length === 0 || this.pending !== 0) return;
     for (const resolve of this.#idle.splice(0)) resolve();
   }
 

@@ -38,41 +38,45 @@ function wireHeader(name: string, value: unknown): Record<string, HeaderValue> {
 /**
  * Converts headers like {@link convertHeaders}, remembering the last checked value of each name:
  * constant headers (`ce_source`, `ce_type`, `content-type`, …) repeat on every record, so their
- * check and wire object are reused instead of redone per message.
+ * check and wire object are reused instead of redone per message (the native transport's packer
+ * also keys its cache of packed bytes on that object's identity).
  */
-export function createHeaderConverter(): (headers: Headers) => WireHeaders {
-  const last = new Map<string, { value: HeaderValue; wire: Record<string, HeaderValue> }>();
-  // Entries are updated in place when a name's value changes (ce_id, ce_time): no allocation per message.
-  return (headers) => {
+export class HeaderConverter {
+  readonly #last = new Map<string, { value: HeaderValue; wire: Record<string, HeaderValue>; bytes: number }>();
+  /** Bytes (name + value lengths) of the headers the last {@link convert} returned, for the in-flight budget. */
+  bytes = 0;
+
+  /** Checks `headers` and returns them in the binding's shape; sets {@link bytes}. */
+  convert(headers: Headers): WireHeaders {
     if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
       throw new InvalidHeaderError('headers must be an object of name -> string | Buffer');
     }
+    const last = this.#last;
     const out: WireHeaders = [];
+    let bytes = 0;
+    // Entries are updated in place when a name's value changes (ce_id, ce_time): no allocation per message.
     for (const name of Object.keys(headers)) {
       const value = headers[name] as HeaderValue;
       const seen = last.get(name);
       if (seen !== undefined && seen.value === value && typeof value === 'string') {
         out.push(seen.wire);
+        bytes += seen.bytes;
         continue;
       }
       const wire = wireHeader(name, value);
       out.push(wire);
+      const size = name.length + value.length;
+      bytes += size;
       if (typeof value !== 'string') continue;
       if (seen !== undefined) {
         seen.value = value;
         seen.wire = wire;
+        seen.bytes = size;
       } else if (last.size < 256) {
-        last.set(name, { value, wire });
+        last.set(name, { value, wire, bytes: size });
       }
     }
+    this.bytes = bytes;
     return out;
-  };
-}
-
-/** Bytes the headers add to a record, for the in-flight byte budget. */
-export function headerBytes(headers: WireHeaders | undefined): number {
-  if (headers === undefined) return 0;
-  let n = 0;
-  for (const h of headers) for (const name in h) n += name.length + (h[name] as HeaderValue).length;
-  return n;
+  }
 }

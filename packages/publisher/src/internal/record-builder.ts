@@ -4,7 +4,7 @@ import type { ResolvedRecordOptions } from '../options.js';
 import type { DeliveryReport, Headers, MessageKey, PublishOptions } from '../types.js';
 import type { Span } from '@opentelemetry/api';
 import type { RetryState } from '../resilience/retry-state.js';
-import { createHeaderConverter, headerBytes } from './headers.js';
+import { HeaderConverter } from './headers.js';
 import type { WireHeaders } from './headers.js';
 import { assertTopicName } from './topic-name.js';
 
@@ -19,7 +19,10 @@ export interface OutgoingRecord {
   /** True when `value` is valid only until the encoder's next `encodeTransient` call. */
   transient: boolean;
   readonly key: MessageKey;
-  /** Not readonly: tracing appends trace-context headers to this (always fresh) array. */
+  /**
+   * Not readonly: tracing appends trace-context headers to this (always fresh) array, and the
+   * publisher drops it once the transport took the record, unless the resilience layer may re-send it.
+   */
   headers: WireHeaders | undefined;
   /** Value + key + headers, for the in-flight byte budget. */
   readonly bytes: number;
@@ -82,7 +85,7 @@ export function createRecordBuilder<T>(
     ? (event: T) => (codec.encodeTransient as (e: T) => Buffer)(event)
     : (event: T) => codec.encode(event);
   const checkedTopics = new Set<string>(fixedTopic === undefined ? [] : [fixedTopic]);
-  const convertHeaders = createHeaderConverter();
+  const converter = new HeaderConverter();
 
   const topicFor = (event: T, override: string | undefined): string => {
     const topic =
@@ -100,6 +103,7 @@ export function createRecordBuilder<T>(
     return topic;
   };
 
+  /** The checked headers, with their size in `converter.bytes` (0 when there are none). */
   const headersFor = (event: T, extra: Headers | undefined): WireHeaders | undefined => {
     const fromCodec =
       codecHeaders === undefined
@@ -119,10 +123,13 @@ export function createRecordBuilder<T>(
           );
     const sources =
       (fromCodec === undefined ? 0 : 1) + (fromOptions === undefined ? 0 : 1) + (extra === undefined ? 0 : 1);
-    if (sources === 0) return undefined;
+    if (sources === 0) {
+      converter.bytes = 0;
+      return undefined;
+    }
     // Later sources win on equal names, so merge before converting when there is more than one.
     const merged = sources === 1 ? (fromCodec ?? fromOptions ?? extra)! : { ...fromCodec, ...fromOptions, ...extra };
-    return convertHeaders(merged);
+    return converter.convert(merged);
   };
 
   return (event, callOptions) => {
@@ -146,7 +153,7 @@ export function createRecordBuilder<T>(
             ),
     );
     const headers = headersFor(event, callOptions?.headers);
-    const bytes = value.length + (key === null ? 0 : key.length) + headerBytes(headers);
+    const bytes = value.length + (key === null ? 0 : key.length) + converter.bytes;
     // Every field initialised here, so all records share one hidden class.
     return {
       topic,

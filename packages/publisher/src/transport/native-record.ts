@@ -6,10 +6,18 @@ import type { WireHeaders } from '../internal/headers.js';
 import type { MessageKey } from '../types.js';
 
 const NULL_LENGTH = 0xffffffff;
+/** Header positions whose packed bytes are remembered; later positions are always packed afresh. */
+const CACHED_POSITIONS = 32;
 
 /** A reusable packer; `pack` returns the packed length, valid in `buffer` until the next call. */
 export class NativeRecordPacker {
   buffer: Buffer = Buffer.allocUnsafe(16 * 1024);
+  // The header converter hands out the same wire object for a header whose value did not change
+  // (`ce_source`, `ce_type`, `content-type`, …): per position, the object packed last time and,
+  // once it came twice in a row, its packed bytes, copied in one block instead of re-encoded.
+  readonly #seen = new Array<Record<string, HeaderValue> | undefined>(CACHED_POSITIONS).fill(undefined);
+  readonly #packed = new Array<Buffer | undefined>(CACHED_POSITIONS).fill(undefined);
+  #strings = true;
 
   /** Packs `key` and `headers`; returns how many bytes of `buffer` they took. */
   pack(key: MessageKey, headers: WireHeaders | undefined): number {
@@ -19,12 +27,40 @@ export class NativeRecordPacker {
     offset = this.buffer.writeUInt32LE(count, offset);
     for (let i = 0; i < count; i++) {
       const header = (headers as WireHeaders)[i] as Record<string, HeaderValue>;
-      for (const name in header) {
-        const value = header[name] as HeaderValue;
-        offset = this.#ensure(offset, 8 + name.length * 3 + value.length * 3);
-        offset = this.#bytes(offset, name);
-        offset = this.#bytes(offset, value);
+      if (i >= CACHED_POSITIONS) {
+        offset = this.#header(offset, header);
+        continue;
       }
+      if (header !== this.#seen[i]) {
+        this.#seen[i] = header;
+        this.#packed[i] = undefined;
+        offset = this.#header(offset, header);
+        continue;
+      }
+      const packed = this.#packed[i];
+      if (packed !== undefined) {
+        offset = this.#ensure(offset, packed.length);
+        this.buffer.set(packed, offset);
+        offset += packed.length;
+        continue;
+      }
+      const start = offset;
+      offset = this.#header(offset, header);
+      // Only string values: a Buffer value may be changed in place between two sends.
+      if (this.#strings) this.#packed[i] = Buffer.from(this.buffer.subarray(start, offset));
+    }
+    return offset;
+  }
+
+  /** Writes one header's name and value; `#strings` then says whether the value was a string. */
+  #header(offset: number, header: Record<string, HeaderValue>): number {
+    this.#strings = true;
+    for (const name in header) {
+      const value = header[name] as HeaderValue;
+      if (typeof value !== 'string') this.#strings = false;
+      offset = this.#ensure(offset, 8 + name.length * 3 + value.length * 3);
+      offset = this.#bytes(offset, name);
+      offset = this.#bytes(offset, value);
     }
     return offset;
   }
