@@ -26,6 +26,19 @@ const statusOf = (n: number): PersistenceStatus =>
       ? 'persisted'
       : 'possibly-persisted';
 
+/** The fatal-error trigger of each native transport made here, for {@link triggerFatalError}. */
+const fatalTriggers = new WeakMap<Transport, (reason: string) => number>();
+
+/**
+ * Makes the producer behind a native `transport` fail as librdkafka's idempotence errors do
+ * (`rd_kafka_test_fatal_error`: a fatal `ERR__FATAL` error event, every later record refused), so
+ * a test can prove how the publisher and the application recover on a real broker. Returns 0, or
+ * the librdkafka code why not (e.g. -197 after close). -186 when `transport` is not a native one.
+ */
+export function triggerFatalError(transport: Transport, reason = 'triggered by a test'): number {
+  return fatalTriggers.get(transport)?.(reason) ?? RdCode.INVALID_ARG;
+}
+
 /** Why the addon does not load here (not built, other platform, …), or undefined when it does. */
 export function nativeTransportProblem(): string | undefined {
   const binding = loadNativeBinding();
@@ -168,7 +181,7 @@ function createTransportOn(binding: NativeBinding, { config, events, logger }: T
     return index;
   };
 
-  return {
+  const transport: Transport = {
     name: 'native',
     connect(timeoutMs) {
       return new Promise<void>((resolve, reject) => {
@@ -258,4 +271,7 @@ function createTransportOn(binding: NativeBinding, { config, events, logger }: T
     },
     codeName,
   };
+  // OUT_OF_ORDER_SEQUENCE_NUMBER: the idempotence error that makes librdkafka's producer fatal.
+  fatalTriggers.set(transport, (reason) => binding.testFatal(handle, 45, reason));
+  return transport;
 }
