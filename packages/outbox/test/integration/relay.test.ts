@@ -1,6 +1,10 @@
 // The relay against the real PostgreSQL and the real single broker, judged by the reliability oracle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { context, propagation, ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type pg from 'pg';
 import { createOutbox, createOutboxRelay, createRelayPublisher, tableNames } from '../../src/index.js';
 import type { OutboxRelay } from '../../src/index.js';
@@ -9,7 +13,16 @@ import { createTopic, uniqueTopic } from '../../../../test-support/kafka-admin.j
 import { postgres } from '../../../../test-support/postgres.js';
 import { checkReliability } from '../../../../test-support/reliability-oracle.js';
 import type { OracleEvent } from '../../../../test-support/reliability-oracle.js';
-import { count, createPool, freshTable, memoryLogger, oracleCodec, readTopic, sleep } from '../support/fixtures.js';
+import {
+  count,
+  createPool,
+  freshTable,
+  memoryLogger,
+  oracleCodec,
+  readRawHeaders,
+  readTopic,
+  sleep,
+} from '../support/fixtures.js';
 import { runWriters } from '../support/writers.js';
 
 class TestReader extends MetricReader {
@@ -36,6 +49,7 @@ async function setup(
   prefix: string,
   relayOptions: Partial<Parameters<typeof createOutboxRelay>[0]> = {},
   partitions = 8,
+  publisherOptions: Partial<Parameters<typeof createRelayPublisher>[0]> = {},
 ) {
   const { table, drop } = await freshTable(pool);
   cleanups.push(drop);
@@ -43,7 +57,7 @@ async function setup(
   await createTopic(brokers().single, { topic, partitions });
   const outbox = createOutbox<OracleEvent>({ topic, codec: oracleCodec, key: (e) => e.key, table });
   const logger = memoryLogger();
-  const publisher = createRelayPublisher({ brokers: brokers().single, logger });
+  const publisher = createRelayPublisher({ brokers: brokers().single, logger, ...publisherOptions });
   const relay = createOutboxRelay({ pool, publisher, table, logger, pollIntervalMs: 200, ...relayOptions });
   cleanups.push(async () => {
     await relay.stop();
@@ -207,5 +221,42 @@ describe.sequential('relay on real PostgreSQL and Kafka', () => {
     expect(sum('herald.outbox.active')).toBe(1);
     expect(all.some((m) => m.descriptor.name === 'herald.outbox.lag')).toBe(true);
     await meterProvider.shutdown();
+  }, 60_000);
+  it('sends a traced row with the one traceparent captured at enqueue; the send span is its child and links to it', async () => {
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    const exporter = new InMemorySpanExporter();
+    const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    try {
+      const { topic, outbox, relay } = await setup('traced', {}, 1, { tracerProvider });
+      // The request that placed the order: its span context is what enqueue captures.
+      const request = {
+        traceId: '0af7651916cd43dd8448eb211c80319c',
+        spanId: 'b7ad6b7169203331',
+        traceFlags: TraceFlags.SAMPLED,
+      };
+      await context.with(trace.setSpanContext(ROOT_CONTEXT, request), async () => {
+        const c = await pool.connect();
+        await c.query('BEGIN');
+        await outbox.enqueue(c, { id: 'traced-1', key: 'k', seq: 0 });
+        await c.query('COMMIT');
+        c.release();
+      });
+      relay.start();
+      await expect.poll(() => relay.stats.published, { timeout: 30_000 }).toBe(1);
+      const [headers] = await readRawHeaders(brokers().single, topic, 1);
+      expect(headers?.['traceparent']).toEqual([`00-${request.traceId}-${request.spanId}-01`]);
+      expect(headers?.['ce_id']).toEqual(['traced-1']);
+      const sends = exporter.getFinishedSpans().filter((s) => s.name === `send ${topic}`);
+      expect(sends).toHaveLength(1);
+      const send = sends[0]!;
+      expect(send.spanContext().traceId).toBe(request.traceId);
+      expect(send.parentSpanContext?.spanId).toBe(request.spanId);
+      expect(send.links.map((l) => l.context.spanId)).toEqual([request.spanId]);
+    } finally {
+      await tracerProvider.shutdown();
+      propagation.disable();
+      context.disable();
+    }
   }, 60_000);
 });

@@ -69,6 +69,43 @@ export async function topicSize(bootstrap: string, topic: string): Promise<numbe
   }
 }
 
+/** Each record's headers exactly as they reached the log: a repeated header keeps every value. */
+export async function readRawHeaders(
+  bootstrap: string,
+  topic: string,
+  count: number,
+): Promise<Array<Record<string, string[]>>> {
+  const { KafkaJS } = kafka;
+  const consumer = new KafkaJS.Kafka({
+    kafkaJS: { brokers: bootstrap.split(','), logLevel: KafkaJS.logLevel.NOTHING },
+  }).consumer({
+    kafkaJS: { groupId: `herald-test-${randomBytes(6).toString('hex')}`, fromBeginning: true, autoCommit: false },
+  });
+  const out: Array<Record<string, string[]>> = [];
+  await consumer.connect();
+  try {
+    let done!: () => void;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    await consumer.subscribe({ topics: [topic] });
+    await consumer.run({
+      eachMessage: ({ message }) => {
+        const headers: Record<string, string[]> = {};
+        for (const [name, value] of Object.entries(message.headers ?? {})) {
+          const values = Array.isArray(value) ? value : [value];
+          headers[name] = values.map((v) => String(v));
+        }
+        out.push(headers);
+        if (out.length >= count) done();
+        return Promise.resolve();
+      },
+    });
+    await Promise.race([finished, sleep(30_000)]);
+  } finally {
+    await consumer.disconnect();
+  }
+  return out;
+}
+
 /** Everything in the topic, read to its high-water marks. */
 export async function readTopic(bootstrap: string, topic: string): Promise<ConsumedRecord[]> {
   const size = await topicSize(bootstrap, topic);

@@ -1,4 +1,4 @@
-import { context, metrics, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, metrics, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type {
   Attributes,
   Counter,
@@ -6,6 +6,8 @@ import type {
   Meter,
   MeterProvider,
   Span,
+  SpanContext,
+  TextMapGetter,
   Tracer,
   TracerProvider,
 } from '@opentelemetry/api';
@@ -30,6 +32,35 @@ export interface Traced {
 }
 
 const INSTRUMENTATION = '@herald/publisher';
+
+const wireGetter: TextMapGetter<WireHeaders> = {
+  keys: (carrier) => carrier.flatMap((h) => Object.keys(h)),
+  get: (carrier, key) => {
+    // The last of a repeated header wins, as consumers read it (`@herald/headers`).
+    for (let i = carrier.length - 1; i >= 0; i--) {
+      const value = (carrier[i] as Record<string, string | Buffer>)[key];
+      if (value !== undefined) return value.toString();
+    }
+    return undefined;
+  },
+};
+
+const hasField = (header: Record<string, unknown>, fields: readonly string[]): boolean => {
+  for (const name in header) if (fields.includes(name)) return true;
+  return false;
+};
+
+/** The propagator's header names (`traceparent`, …) when `headers` has one of them, else undefined. */
+function traceFieldsIn(headers: WireHeaders): readonly string[] | undefined {
+  const fields = propagation.fields();
+  return fields.length > 0 && headers.some((h) => hasField(h, fields)) ? fields : undefined;
+}
+
+/** The valid span context the headers carry, if any. */
+function creationContext(headers: WireHeaders): SpanContext | undefined {
+  const found = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, headers, wireGetter));
+  return found !== undefined && trace.isSpanContextValid(found) ? found : undefined;
+}
 
 /** What the telemetry reads from the publisher for its gauges. */
 export interface TelemetrySource {
@@ -113,7 +144,12 @@ export class PublisherTelemetry {
 
   /**
    * Starts the `send {topic}` (or `create {topic}` inside a batch) span for one publish, and
-   * returns it with `headers` plus its trace context (`traceparent`, …) as a fresh array.
+   * returns it with the record's headers carrying one trace context (`traceparent`, …).
+   *
+   * A record whose headers already carry a valid trace context (an outbox row's, captured where
+   * the event was created) keeps it unchanged: it is the message's creation context, which the
+   * messaging conventions say a producer should not replace; the span links to it. Otherwise the
+   * span's own context is injected into a fresh list, replacing any unusable trace headers.
    */
   start(
     topic: string,
@@ -122,15 +158,23 @@ export class PublisherTelemetry {
     operation: 'send' | 'create',
   ): { span: Span; headers: WireHeaders } | undefined {
     const parent = context.active();
+    const fields = headers === undefined ? undefined : traceFieldsIn(headers);
+    const creation = fields === undefined ? undefined : creationContext(headers as WireHeaders);
     // The per-topic attributes object is shared: the SDK copies attributes into the span.
     const span = this.#tracer.startSpan(
       `${operation} ${topic}`,
-      { kind: SpanKind.PRODUCER, attributes: this.#spanAttributesFor(topic, operation) },
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: this.#spanAttributesFor(topic, operation),
+        ...(creation === undefined ? {} : { links: [{ context: creation }] }),
+      },
       parent,
     );
     if (!this.#fromSdk(span)) return undefined;
     if (typeof key === 'string') span.setAttribute(sc.ATTR_MESSAGING_KAFKA_MESSAGE_KEY, key);
-    const out: WireHeaders = headers === undefined ? [] : headers.slice();
+    if (creation !== undefined) return { span, headers: headers as WireHeaders };
+    const out: WireHeaders =
+      headers === undefined ? [] : fields === undefined ? headers.slice() : headers.filter((h) => !hasField(h, fields));
     const carrier: Record<string, string> = {};
     propagation.inject(trace.setSpan(parent, span), carrier);
     for (const name in carrier) out.push({ [name]: carrier[name] as string });
