@@ -13,12 +13,15 @@ export function toStoredHeaders(headers: Headers): Record<string, StoredHeaderVa
   return out;
 }
 
-/** The `headers` column back into record headers. */
-export function fromStoredHeaders(stored: Readonly<Record<string, StoredHeaderValue>>): Record<string, HeaderValue> {
-  const out: Record<string, HeaderValue> = {};
+/**
+ * The `headers` column back into record headers. Takes ownership of `stored` (a freshly parsed
+ * row value): bytes values are replaced in place, so a row of string headers costs no copy.
+ */
+export function fromStoredHeaders(stored: Record<string, StoredHeaderValue>): Record<string, HeaderValue> {
+  const out = stored as Record<string, HeaderValue | StoredHeaderValue>;
   for (const name of Object.keys(stored)) {
     const value = stored[name] as StoredHeaderValue;
-    out[name] = typeof value === 'string' ? value : Buffer.from(value.base64, 'base64');
+    if (typeof value !== 'string') out[name] = Buffer.from(value.base64, 'base64');
   }
-  return out;
+  return out as Record<string, HeaderValue>;
 }

@@ -259,4 +259,37 @@ describe.sequential('relay on real PostgreSQL and Kafka', () => {
       context.disable();
     }
   }, 60_000);
+  it('reads and marks a backlog the planner has no statistics for at a cost per batch, not per backlog', async () => {
+    const { table, outbox, relay } = await setup('index-order', { batchSize: 500, maxInFlight: 5000 }, 1);
+    const n = tableNames(table);
+    // No autovacuum: the statistics stay those of an empty table, as after a sudden backlog.
+    await pool.query(`ALTER TABLE ${n.table} SET (autovacuum_enabled = false)`);
+    const total = 20_000;
+    const c = await pool.connect();
+    for (let i = 0; i < total; i += 1000) {
+      await c.query('BEGIN');
+      await outbox.enqueueMany(
+        c,
+        Array.from({ length: 1000 }, (_, j) => ({ id: `ix-${i + j}`, key: `k-${(i + j) % 50}`, seq: i + j })),
+      );
+      await c.query('COMMIT');
+    }
+    c.release();
+    relay.start();
+    // Not `drained`: its count reads the same index.
+    await expect.poll(() => relay.stats.published, { timeout: 60_000 }).toBe(total);
+    // Entries of the unpublished index the relay's statements returned: about one per row when each
+    // read continues the ordered walk and each mark finds its rows by primary key; ~total²/(2·batch)
+    // when a read sorts, or a mark scans, the whole remaining backlog (both seen before the fix).
+    const read = async () =>
+      (
+        await pool.query<{ n: string }>(
+          'SELECT idx_tup_read::text AS n FROM pg_stat_user_indexes WHERE indexrelname = $1',
+          [`${table}_unpublished`],
+        )
+      ).rows[0]?.n;
+    await expect.poll(async () => Number(await read()), { timeout: 5_000 }).toBeGreaterThanOrEqual(total);
+    await sleep(1_500); // the server publishes a backend's statistics at most once a second
+    expect(Number(await read())).toBeLessThan(3 * total);
+  }, 120_000);
 });
