@@ -94,7 +94,9 @@ describe.sequential('relay on real PostgreSQL and Kafka', () => {
     });
     await drained(table);
     const seconds = (Date.now() - started) / 1000;
+    const readStarted = Date.now();
     const records = await readTopic(brokers().single, topic);
+    console.log(`100k: read back in ${((Date.now() - readStarted) / 1000).toFixed(1)} s`);
     const report = judge(committed, rolledBack, records);
     console.log(
       `100k: ${committed.size} committed, ${rolledBack.size} rolled back, end to end ${seconds.toFixed(1)} s, relay stats ${JSON.stringify(relay.stats)}`,

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { cloudEventHeaders } from '@herald/schemas';
 import type { EventEncoder, Logger } from '@herald/publisher';
 import { migrate, tableNames } from '../../src/index.js';
-import { consumeAll } from '../../../../test-support/kafka-admin.js';
+import { readHeaders } from '../../../headers/src/index.js';
 import type { ConsumedRecord } from '../../../../test-support/kafka-admin.js';
 import type { OracleEvent } from '../../../../test-support/reliability-oracle.js';
 
@@ -106,10 +106,49 @@ export async function readRawHeaders(
   return out;
 }
 
-/** Everything in the topic, read to its high-water marks. */
-export async function readTopic(bootstrap: string, topic: string): Promise<ConsumedRecord[]> {
+/**
+ * Everything in the topic, read to its high-water marks, in the shape of `consumeAll` (headers by
+ * Herald's one rule: the last of a repeated header wins). Whole fetched batches at a time and all
+ * partitions at once: a per-message callback reads 100k records several times slower.
+ */
+export async function readTopic(bootstrap: string, topic: string, timeoutMs = 120_000): Promise<ConsumedRecord[]> {
   const size = await topicSize(bootstrap, topic);
-  const records = await consumeAll(bootstrap, topic, size, 120_000);
+  const { KafkaJS } = kafka;
+  const consumer = new KafkaJS.Kafka({
+    kafkaJS: { brokers: bootstrap.split(','), logLevel: KafkaJS.logLevel.NOTHING },
+  }).consumer({
+    kafkaJS: { groupId: `herald-test-${randomBytes(6).toString('hex')}`, fromBeginning: true, autoCommit: false },
+    'js.consumer.max.batch.size': -1,
+  });
+  const records: ConsumedRecord[] = [];
+  await consumer.connect();
+  try {
+    let done!: () => void;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    if (size === 0) done();
+    await consumer.subscribe({ topics: [topic] });
+    await consumer.run({
+      partitionsConsumedConcurrently: 8,
+      eachBatch: ({ batch }) => {
+        for (const message of batch.messages) {
+          records.push({
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: Number(message.offset),
+            key: message.key === null ? null : message.key.toString(),
+            value: message.value,
+            headers: Object.fromEntries(readHeaders(message.headers ?? {})),
+          });
+        }
+        if (records.length >= size) done();
+        return Promise.resolve();
+      },
+    });
+    await Promise.race([finished, sleep(timeoutMs)]);
+  } finally {
+    await consumer.disconnect();
+  }
   if (records.length !== size) throw new Error(`read ${records.length} of ${size} records of ${topic}`);
-  return records;
+  // Partition by partition in offset order, as one consumer reading them one by one would see them.
+  return records.sort((a, b) => a.partition - b.partition || a.offset - b.offset);
 }
