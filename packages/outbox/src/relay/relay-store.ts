@@ -89,15 +89,28 @@ export class RelayStore {
    * statistics say; turning the other two plans off for these statements makes it the plan.
    */
   async #inIndexOrder<R>(read: (client: PoolClient) => Promise<R>): Promise<R> {
+    return this.#inTransaction('BEGIN READ ONLY; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off', read);
+  }
+
+  /**
+   * Runs `work` between `begin` and COMMIT on a connection of its own. On failure the connection
+   * is destroyed (and the transaction with it) rather than returned to the pool.
+   */
+  async #inTransaction<R>(begin: string, work: (client: PoolClient) => Promise<R>): Promise<R> {
     const client = await this.#pool.connect();
+    // A checked-out client whose server goes away emits 'error' besides failing its query: with
+    // no listener that would crash the process. The failed query reports it.
+    const ignore = (): void => undefined;
+    client.on('error', ignore);
     try {
-      await client.query('BEGIN READ ONLY; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off');
-      const result = await read(client);
+      await client.query(begin);
+      const result = await work(client);
       await client.query('COMMIT');
+      client.off('error', ignore);
       client.release();
       return result;
     } catch (error) {
-      // Destroys the connection, and the transaction with it.
+      client.off('error', ignore);
       client.release(error instanceof Error ? error : new Error(String(error)));
       throw error;
     }
@@ -127,9 +140,7 @@ export class RelayStore {
    */
   async recordFailures(group: FailureGroup, maxAttempts: number): Promise<number> {
     const n = this.#n;
-    const client = await this.#pool.connect();
-    try {
-      await client.query('BEGIN');
+    return this.#inTransaction('BEGIN', async (client) => {
       const { rows } = await client.query<{ id: string; attempts: number }>(
         // Only `id` in the WHERE clause, as in markPublished. A failed row is unpublished: only the
         // relay holding the lock marks rows, and it never has a row in flight twice.
@@ -145,14 +156,8 @@ export class RelayStore {
           [spent, group.message, group.code ?? null],
         );
       }
-      await client.query('COMMIT');
       return spent.length;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** Seconds since the oldest committed unpublished row was created; 0 when there is none. */
