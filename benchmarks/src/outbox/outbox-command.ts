@@ -1,6 +1,9 @@
 // herald-bench outbox: enqueue cost vs a plain INSERT, relay throughput vs the publisher alone,
 // and commit -> ack lag at fixed rates, against the local PostgreSQL and Kafka.
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { eventType, orderEventMessageV1Codec, withCloudEvents } from '@herald/schemas';
 import type { OrderEventMessage } from '@herald/schemas';
@@ -27,7 +30,8 @@ CloudEvents headers.
   --rounds N          enqueue rounds, median reported (default 3)
   --url URL           PostgreSQL (default: HERALD_PG_URL or the local server of scripts/postgres)
   --brokers LIST      bootstrap servers (default: local broker via scripts/kafka)
-  --json              print JSON instead of the tables`;
+  --json              print JSON instead of the tables
+  --report DIR        also write DIR/outbox.md (the tables under the command line) and DIR/outbox.json`;
 
 const options = {
   events: { type: 'string' },
@@ -38,6 +42,7 @@ const options = {
   url: { type: 'string' },
   brokers: { type: 'string' },
   json: { type: 'boolean', default: false },
+  report: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -53,6 +58,7 @@ function parse(argv: readonly string[]) {
     url: v.url,
     brokers: v.brokers,
     json: v.json,
+    report: v.report,
   };
 }
 
@@ -100,36 +106,50 @@ export async function run(argv: readonly string[]): Promise<number> {
     const alone = relay[0]!.eventsPerSec;
     const drain = relay[1]!.eventsPerSec;
     const summary = { enqueueVsPlain: enqueue[1]!.vsPlain, relayVsPublisher: drain / alone };
-    if (args.json) {
-      console.log(JSON.stringify({ enqueue, relay, summary }, null, 2));
-    } else {
-      console.log(
-        `outbox enqueue, ${args.perTransaction} events per transaction (BEGIN/COMMIT outside the clock), median of ${args.rounds}`,
+    const { rows: version } = await pool.query<{ v: string }>('SHOW server_version');
+    const machine = {
+      node: process.versions.node,
+      cpus: availableParallelism(),
+      postgres: version[0]?.v ?? 'unknown',
+      brokers: broker.bootstrap,
+      events: args.events,
+    };
+    const text = [
+      `herald-bench outbox: node ${machine.node}, ${machine.cpus} CPUs, PostgreSQL ${machine.postgres}, broker ${machine.brokers}, ~500 B orders`,
+      '',
+      `outbox enqueue, ${args.perTransaction} events per transaction (BEGIN/COMMIT outside the clock), median of ${args.rounds}`,
+      formatTable(
+        ['variant', 'µs/event', '× plain'],
+        enqueue.map((r) => [r.variant, fixed(r.usPerEvent, 1), fixed(r.vsPlain, 2)]),
+      ),
+      '',
+      'outbox relay, commit -> broker ack',
+      formatTable(
+        ['phase', 'offered/s', 'events', 'events/s', '× publisher', 'lag p50 ms', 'lag p99 ms'],
+        relay.map((r) => [
+          r.phase,
+          r.offeredPerSec === undefined ? '-' : String(r.offeredPerSec),
+          String(r.events),
+          fixed(r.eventsPerSec, 0),
+          fixed(r.eventsPerSec / alone, 2),
+          fixed(r.lagP50Ms, 1),
+          fixed(r.lagP99Ms, 1),
+        ]),
+      ),
+      '',
+      `goals: enqueue ≤ 1.5× plain INSERT: ${fixed(summary.enqueueVsPlain, 2)}×; relay ≥ 0.5× publisher: ${fixed(summary.relayVsPublisher, 2)}×`,
+    ].join('\n');
+    const json = { machine, enqueue, relay, summary };
+    console.log(args.json ? JSON.stringify(json, null, 2) : text);
+    if (args.report !== undefined) {
+      mkdirSync(args.report, { recursive: true });
+      const command = `herald-bench outbox ${argv.join(' ')}`.trim();
+      writeFileSync(path.join(args.report, 'outbox.json'), `${JSON.stringify(json, null, 2)}\n`);
+      writeFileSync(
+        path.join(args.report, 'outbox.md'),
+        `# herald-bench outbox\n\n\`\`\`\n$ ${command}\n${text}\n\`\`\`\n`,
       );
-      console.log(
-        formatTable(
-          ['variant', 'µs/event', '× plain'],
-          enqueue.map((r) => [r.variant, fixed(r.usPerEvent, 1), fixed(r.vsPlain, 2)]),
-        ),
-      );
-      console.log('\noutbox relay, commit -> broker ack');
-      console.log(
-        formatTable(
-          ['phase', 'offered/s', 'events', 'events/s', '× publisher', 'lag p50 ms', 'lag p99 ms'],
-          relay.map((r) => [
-            r.phase,
-            r.offeredPerSec === undefined ? '-' : String(r.offeredPerSec),
-            String(r.events),
-            fixed(r.eventsPerSec, 0),
-            fixed(r.eventsPerSec / alone, 2),
-            fixed(r.lagP50Ms, 1),
-            fixed(r.lagP99Ms, 1),
-          ]),
-        ),
-      );
-      console.log(
-        `\ngoals: enqueue ≤ 1.5× plain INSERT: ${fixed(summary.enqueueVsPlain, 2)}×; relay ≥ 0.5× publisher: ${fixed(summary.relayVsPublisher, 2)}×`,
-      );
+      log(`report: ${path.join(args.report, 'outbox.md')}, outbox.json`);
     }
     return 0;
   } finally {
