@@ -106,7 +106,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     const alone = relay[0]!.eventsPerSec;
     const drain = relay[1]!.eventsPerSec;
     const summary = { enqueueVsPlain: enqueue[1]!.vsPlain, relayVsPublisher: drain / alone };
-    const { rows: version } = await pool.query<{ v: string }>('SHOW server_version');
+    const { rows: version } = await pool.query<{ v: string }>("SELECT current_setting('server_version') AS v");
     const machine = {
       node: process.versions.node,
       cpus: availableParallelism(),

@@ -7,7 +7,7 @@ import { RelayMetrics } from './relay-metrics.js';
 import { resolveRelayOptions } from './relay-options.js';
 import type { OutboxRelayOptions, ResolvedRelayOptions } from './relay-options.js';
 import { RelayStore } from './relay-store.js';
-import type { Cursor, FailureGroup } from './relay-store.js';
+import type { Cursor, FailureGroup, FetchedRow } from './relay-store.js';
 
 /** Where a relay is in its life. Only the `active` one of a table publishes. */
 export type RelayRole = 'idle' | 'standby' | 'active' | 'stopped';
@@ -241,6 +241,10 @@ class Relay implements OutboxRelay {
     void this.#refreshLag();
     void this.#retain();
     let cursor: Cursor | null = null;
+    // The read of the batch after `cursor`, started while the previous batch was being handed to
+    // the publisher, so the database works on it meanwhile. Its rows are not sent yet: dropping it
+    // is always safe.
+    let next: Promise<FetchedRow[]> | undefined;
     try {
       while (!this.#stopping && this.#leader) {
         if (this.#unmarked.length > 0 && !(await this.#flushUnmarked())) {
@@ -253,6 +257,7 @@ class Relay implements OutboxRelay {
           continue;
         }
         if (this.#fresh) {
+          next = undefined;
           // Reading from the start again would resend what is still in flight.
           if (this.#inFlight > 0) {
             await this.#pause(o.pollIntervalMs);
@@ -266,22 +271,31 @@ class Relay implements OutboxRelay {
           await this.#pause(o.pollIntervalMs);
           continue;
         }
-        let rows;
+        let rows: FetchedRow[];
         try {
-          rows = await this.#store.fetch(cursor, o.batchSize);
+          rows = await (next ?? this.#store.fetch(cursor, o.batchSize));
         } catch (error) {
           this.#log.warn('outbox relay: read failed; retrying', { error: messageOf(error) });
           await this.#pause(o.retryBackoffMs);
           continue;
+        } finally {
+          next = undefined;
         }
-        // Nothing was sent for these rows yet: leaving them is safe.
+        // Nothing was sent for these rows yet: leaving them is safe. After a failure settled
+        // during the read, they wait for the failed rows to go out again first.
         if (this.#stopping || !this.#leader) break;
+        if (this.#fresh) continue;
         const last = rows[rows.length - 1];
         if (last === undefined) {
           await this.#pause(o.pollIntervalMs);
           continue;
         }
         cursor = [last.transactionId, last.record.id];
+        if (rows.length === o.batchSize && room - rows.length >= o.batchSize) {
+          next = this.#store.fetch(cursor, o.batchSize);
+          // Awaited (or dropped) by the next turn, which handles its failure.
+          next.catch(() => undefined);
+        }
         this.#dispatch(rows.map((r) => r.record));
       }
     } finally {
