@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ensureKafka } from '../../../scripts/kafka/kafka.mjs';
-import type { KafkaHandle } from '../../../scripts/kafka/kafka.mjs';
+import { ensureKafka } from '@herald/local-kafka';
+import type { KafkaHandle } from '@herald/local-kafka';
 import { intOption, parseOrExitCode, UsageError } from '../common/args.js';
 import { CATALOGUE, scenarioNamed } from './catalogue.js';
 import { formatChaosTable } from './chaos-table.js';

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import kafka from '@confluentinc/kafka-javascript';
-import { kafkaStatus, killNode, pauseNode, restartNodes, resumeNode, runTool } from '../../../scripts/kafka/kafka.mjs';
-import type { Mode } from '../../../scripts/kafka/kafka.mjs';
+import { kafkaStatus, killNode, pauseNode, restartNodes, resumeNode, runTool } from '@herald/local-kafka';
+import type { Mode } from '@herald/local-kafka';
 
 const { KafkaJS } = kafka;
 
