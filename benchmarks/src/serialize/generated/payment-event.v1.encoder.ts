@@ -4,6 +4,9 @@
 import type { ByteSink } from '@herald/schemas/runtime';
 import { ARRAY_PROTOTYPE, MAX_BYTES_PER_CODE_UNIT, MAX_NUMBER_BYTES, OBJECT_PROTOTYPE, identity, snapshotRecord, writeJsonChars, writeJsonFalse, writeJsonNumber, writeJsonTrue } from '@herald/schemas/runtime';
 
+// The regular expressions of the tag checks, built once.
+const PATTERN_0 = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
 /**
  * Validates `input` against PaymentEvent and writes its JSON into `sink` from `sink.start`;
  * returns the end offset, or -1 when the input is invalid or unusual (then nothing counts as written).
@@ -40,7 +43,7 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
   const v11 = k0[j2] === "metadata" ? o1[k0[j2++]!] : undefined;
   if (j2 !== k0.length) return -1;
   if (typeof v3 !== 'string' || !(1 <= v3.length)) return -1;
-  if (typeof v4 !== 'string' || !(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/.test(v4) && ((y, m, d) => d <= (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : 30 + ((m + (m >> 3)) & 1)))((v4.charCodeAt(0) - 48) * 1000 + (v4.charCodeAt(1) - 48) * 100 + (v4.charCodeAt(2) - 48) * 10 + v4.charCodeAt(3) - 48, (v4.charCodeAt(5) - 48) * 10 + v4.charCodeAt(6) - 48, (v4.charCodeAt(8) - 48) * 10 + v4.charCodeAt(9) - 48))) return -1;
+  if (typeof v4 !== 'string' || !(PATTERN_0.test(v4) && ((y, m, d) => d <= (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : 30 + ((m + (m >> 3)) & 1)))((v4.charCodeAt(0) - 48) * 1000 + (v4.charCodeAt(1) - 48) * 100 + (v4.charCodeAt(2) - 48) * 10 + v4.charCodeAt(3) - 48, (v4.charCodeAt(5) - 48) * 10 + v4.charCodeAt(6) - 48, (v4.charCodeAt(8) - 48) * 10 + v4.charCodeAt(9) - 48))) return -1;
   if (v5 !== "authorized" && v5 !== "captured" && v5 !== "refunded" && v5 !== "failed") return -1;
   if (typeof v6 !== 'number' || !Number.isFinite(v6) || !(0 <= v6)) return -1;
   if (v7 !== "EUR" && v7 !== "USD" && v7 !== "GBP") return -1;

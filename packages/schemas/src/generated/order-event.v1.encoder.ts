@@ -4,6 +4,9 @@
 import type { ByteSink } from '../runtime/index.js';
 import { ARRAY_PROTOTYPE, MAX_BYTES_PER_CODE_UNIT, MAX_NUMBER_BYTES, OBJECT_PROTOTYPE, _isTypeUint32, snapshotArray, writeJsonChars, writeJsonNumber, writeJsonUint } from '../runtime/index.js';
 
+// The regular expressions of the tag checks, built once.
+const PATTERN_0 = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
 /**
  * Validates `input` against OrderEventMessage and writes its JSON into `sink` from `sink.start`;
  * returns the end offset, or -1 when the input is invalid or unusual (then nothing counts as written).
@@ -28,7 +31,7 @@ export function writeOrderEventMessageV1(input: unknown, sink: ByteSink): number
   const v5 = o1["line_items"];
   const v6 = o1["total_price"];
   if (typeof v2 !== 'string' || !(1 <= v2.length)) return -1;
-  if (typeof v3 !== 'string' || !(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/.test(v3) && ((y, m, d) => d <= (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : 30 + ((m + (m >> 3)) & 1)))((v3.charCodeAt(0) - 48) * 1000 + (v3.charCodeAt(1) - 48) * 100 + (v3.charCodeAt(2) - 48) * 10 + v3.charCodeAt(3) - 48, (v3.charCodeAt(5) - 48) * 10 + v3.charCodeAt(6) - 48, (v3.charCodeAt(8) - 48) * 10 + v3.charCodeAt(9) - 48))) return -1;
+  if (typeof v3 !== 'string' || !(PATTERN_0.test(v3) && ((y, m, d) => d <= (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : 30 + ((m + (m >> 3)) & 1)))((v3.charCodeAt(0) - 48) * 1000 + (v3.charCodeAt(1) - 48) * 100 + (v3.charCodeAt(2) - 48) * 10 + v3.charCodeAt(3) - 48, (v3.charCodeAt(5) - 48) * 10 + v3.charCodeAt(6) - 48, (v3.charCodeAt(8) - 48) * 10 + v3.charCodeAt(9) - 48))) return -1;
   if (typeof v4 !== 'string') return -1;
   if (typeof v6 !== 'number' || !Number.isFinite(v6) || !(0 <= v6)) return -1;
   r = 64 + v2.length * MAX_BYTES_PER_CODE_UNIT + v3.length * MAX_BYTES_PER_CODE_UNIT + v4.length * MAX_BYTES_PER_CODE_UNIT;

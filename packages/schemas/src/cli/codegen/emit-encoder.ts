@@ -326,6 +326,9 @@ export function emitEncoder(input: EncoderInput): string {
     '/* eslint-disable */',
     ...e.importLines(input.runtime),
     '',
+    ...(e.patterns.size === 0
+      ? []
+      : ['// The regular expressions of the tag checks, built once.', ...e.patternLines(), '']),
     `/**`,
     ` * Validates \`input\` against ${input.typeName} and writes its JSON into \`sink\` from \`sink.start\`;`,
     ' * returns the end offset, or -1 when the input is invalid or unusual (then nothing counts as written).',

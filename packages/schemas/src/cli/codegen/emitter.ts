@@ -1,4 +1,5 @@
 // The bookkeeping of code generation: lines, indentation, fresh names and the imports they need.
+import { hoistPatterns } from './hoist-patterns.js';
 import type { TagCheck } from './wire-type.js';
 
 /** Collects the lines of a generated module and what they import. */
@@ -8,6 +9,8 @@ export class Emitter {
   readonly imports = new Set<string>();
   /** Our runtime helpers the code uses, e.g. `writeJsonChars`. */
   readonly runtime = new Set<string>(['ARRAY_PROTOTYPE', 'OBJECT_PROTOTYPE']);
+  /** Regular expressions the tag checks use, built once at module scope: source text -> constant name. */
+  readonly patterns = new Map<string, string>();
   /** Whether any object check needs the shared `proto` local. */
   usesProto = false;
   private depth = 1;
@@ -38,14 +41,25 @@ export class Emitter {
     this.line('}');
   }
 
-  /** Rewrites a typia tag expression for the value in `name`. */
+  /** Rewrites a typia tag expression for the value in `name`, its regular expressions hoisted. */
   check(expression: TagCheck, name: string): string {
-    return expression
-      .replace(/\$importInternal\("(\w+)"\)/g, (_, helper: string) => {
-        this.imports.add(helper);
-        return `_${helper}`;
-      })
-      .replace(/\$input\b/g, name);
+    const called = expression.replace(/\$importInternal\("(\w+)"\)/g, (_, helper: string) => {
+      this.imports.add(helper);
+      return `_${helper}`;
+    });
+    return hoistPatterns(called, (source) => {
+      let constant = this.patterns.get(source);
+      if (constant === undefined) {
+        constant = `PATTERN_${this.patterns.size}`;
+        this.patterns.set(source, constant);
+      }
+      return constant;
+    }).replace(/\$input\b/g, name);
+  }
+
+  /** The module-level declarations of {@link patterns}. */
+  patternLines(): string[] {
+    return [...this.patterns].map(([source, constant]) => `const ${constant} = ${source};`);
   }
 
   /** The import statements for what the emitted code used, all from the public runtime entry point `runtime`. */
