@@ -3,6 +3,7 @@
 // santhosh-tekuri/jsonschema read without knowing about OpenAPI.
 import { JsonSchemasProgrammer } from '@typia/core';
 import type { MetadataSchema } from '@typia/core';
+import { boundNumericTypeTags } from './numeric-bounds.js';
 
 /** Identity of a published schema document. */
 export interface SchemaDocumentInfo {
@@ -39,6 +40,7 @@ function normalise(node: Json, open: boolean): Json {
 
 /** The JSON Schema document for one message type, as checked-in text. */
 export function emitJsonSchema(metadata: MetadataSchema, info: SchemaDocumentInfo): string {
+  boundNumericTypeTags(metadata);
   const collection = JsonSchemasProgrammer.writeSchemas({ version: '3.1', metadatas: [metadata] }) as unknown as {
     components: { schemas?: Record<string, Json> };
     schemas: Json[];
