@@ -1,3 +1,3 @@
 import { heraldProject } from '../../vitest.shared.js';
 
-export default heraldProject('schemas', import.meta.dirname, { kafka: true });
+export default heraldProject('schemas', import.meta.dirname, { kafka: true, types: true });

@@ -27,7 +27,12 @@ export type { EventTypeOptions } from './cloudevents/event-type.js';
 export { eventType } from './cloudevents/event-type.js';
 export type { KafkaHeaderValue, KafkaHeadersInput } from './cloudevents/parse-cloud-event-headers.js';
 export { parseCloudEventHeaders } from './cloudevents/parse-cloud-event-headers.js';
-export type { CloudEventsOptions } from './cloudevents/with-cloud-events.js';
+export type {
+  CloudEventsEncoder,
+  CloudEventsOptions,
+  EncodedMessage,
+  WithCloudEvents,
+} from './cloudevents/with-cloud-events.js';
 export { withCloudEvents } from './cloudevents/with-cloud-events.js';
 
 // RFC 3339, the one checker behind IsoDateTime, ce_time and the translators

@@ -203,3 +203,53 @@ describe('withCloudEvents', () => {
     expect('ce_dataschema' in headers).toBe(false);
   });
 });
+
+describe('withCloudEvents on any encoder', () => {
+  interface Ping {
+    readonly at: number;
+  }
+  // A hand-written encoder: methods on the prototype, a private field, no schemaId or contentType.
+  class PingEncoder {
+    #encoded = 0;
+    encode(message: Ping): Buffer {
+      this.#encoded++;
+      return Buffer.from(JSON.stringify(message));
+    }
+    count(): number {
+      return this.#encoded;
+    }
+  }
+
+  it('wraps a class instance: its methods still run on it', () => {
+    const inner = new PingEncoder();
+    const encoder = withCloudEvents(inner, { source: '/ping', type: 'ping.v1', subject: (m) => String(m.at) });
+    expect(encoder.encode({ at: 1 }).toString()).toBe('{"at":1}');
+    expect(encoder.count()).toBe(1);
+    expect(inner.count()).toBe(1);
+    const headers = encoder.headers({ at: 1 });
+    expect(headers).toMatchObject({ ce_type: 'ping.v1', ce_source: '/ping', ce_subject: '1' });
+    // No schemaId: no ce_dataschema; no contentType: JSON.
+    expect('ce_dataschema' in headers).toBe(false);
+    expect(headers['content-type']).toBe('application/json');
+    expect(Object.isFrozen(encoder)).toBe(true);
+  });
+
+  it("uses a plain encoder's schemaId and contentType, and keeps its own headers", () => {
+    const encoder = withCloudEvents(
+      {
+        schemaId: 'urn:acme:ping:v1',
+        contentType: 'application/json; charset=utf-8',
+        encode: (m: Ping) => Buffer.from(JSON.stringify(m)),
+        headers: (m: Ping) => ({ 'x-at': String(m.at), ce_source: 'overridden' }),
+      },
+      { source: '/ping', type: 'ping.v1', id: (m) => `ping-${m.at}` },
+    );
+    expect(encoder.headers({ at: 7 })).toMatchObject({
+      'x-at': '7',
+      ce_source: '/ping',
+      ce_id: 'ping-7',
+      ce_dataschema: 'urn:acme:ping:v1',
+      'content-type': 'application/json; charset=utf-8',
+    });
+  });
+});
