@@ -1,196 +1,346 @@
-// Hand-written types for ./kafka.mjs (plain Node ESM, no build step). Keep in sync with kafka.mjs.
-
-export type Mode = 'single' | 'cluster' | 'sasl' | 'fault' | 'chaos' | 'tls';
-export type Signal = 'SIGKILL' | 'SIGTERM' | 'SIGINT' | 'SIGHUP' | 'SIGSTOP' | 'SIGCONT';
-/** Progress messages (default: stderr with a "[kafka]" prefix); `false` silences them. */
-export type Log = ((message: string) => void) | false;
-
-export interface NodeInfo {
-  id: number;
-  pid: number;
-  /** PLAINTEXT client port on 127.0.0.1 */
-  port: number;
-  controllerPort: number;
-  /** SASL_PLAINTEXT (SCRAM-SHA-512) port, sasl mode only */
-  saslPort?: number;
-  /** tls mode: listener name -> port (see TLS_LISTENERS) */
-  tlsPorts?: Record<string, number>;
-}
-
-/** What the tls mode generated at start: CA files and one bootstrap per TLS listener. */
-export interface TlsInfo {
-  /** PEM of the CA that signed every broker certificate */
-  caFile: string;
-  /** PEM of an unrelated CA (the "wrong CA" a client may be given) */
-  otherCaFile: string;
-  /** a client certificate signed by the CA (the broker does not ask for one) */
-  clientCertFile: string;
-  /** its PKCS#8 key, encrypted with clientKeyPassword */
-  clientKeyFile: string;
-  clientKeyPassword: string;
-  /** listener name (SSL, SASL_SSL, EXPIRED, WRONGHOST) -> 127.0.0.1:port */
-  bootstrap: Record<string, string>;
-}
-
-export interface StartOptions {
-  /** default 'single' */
-  mode?: Mode;
-  /** default <cache>/run/<mode>/data; wiped on every start (refuses non-empty folders it did not create) */
-  dataDir?: string;
-  /** broker properties for every node, e.g. { 'auto.create.topics.enable': false } */
-  overrides?: Record<string, string | number | boolean>;
-  /** readiness timeout, default 90000 */
-  timeoutMs?: number;
-  /** JVM heap per node in MiB (default 512 single/sasl, 384 cluster) */
-  heapMb?: number;
-  log?: Log;
-}
-
-export interface KafkaHandle {
-  mode: Mode;
-  /** comma-separated host:port list, PLAINTEXT (in sasl mode: the admin port, principal ANONYMOUS = super user) */
-  bootstrap: string;
-  /** sasl mode: SASL_PLAINTEXT bootstrap (127.0.0.1:9194), or env KAFKA_SASL_BROKERS when external */
-  saslBootstrap?: string;
-  /** tls mode only */
-  tls?: TlsInfo;
-  /** true when env KAFKA_BROKERS is used: nothing was started, node operations throw */
-  external: boolean;
-  /** true when ensureKafka reused an already running broker: stop() is then a no-op */
-  reused: boolean;
-  dataDir?: string;
-  clusterId?: string;
-  /** set when this call started the broker */
-  timings?: { totalMs: number; formatMs: number; bootMs: number };
-  /** pids are updated by restartNode() */
-  nodes: NodeInfo[];
-  /** stops the broker if this handle started it; no-op for reused/external brokers */
-  stop(): Promise<void>;
-  /** default SIGKILL; waits until the process is gone for SIGKILL/SIGTERM */
-  killNode(id: number, signal?: Signal): Promise<{ id: number; pid: number }>;
-  /** same command line, no reformat; waits until every running node lists all brokers */
-  restartNode(id: number, opts?: { timeoutMs?: number; log?: Log }): Promise<{ id: number; pid: number; ms: number }>;
-  /** SIGSTOP */
-  pauseNode(id: number): Promise<{ id: number; pid: number }>;
-  /** SIGCONT */
-  resumeNode(id: number): Promise<{ id: number; pid: number }>;
-}
-
-export interface JarsInfo {
-  version: string;
-  libsDir: string;
-  /** true when the marker file existed (no Maven run) */
-  cached: boolean;
-  /** duration of the Maven run that filled libsDir */
-  seconds: number;
-  jars: number;
-  bytes: number;
-  /** tool alias -> main class found in the jars, e.g. { StorageTool: 'kafka.tools.StorageTool' } */
-  classes: Record<string, string>;
-}
-
-export interface ToolResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-export interface RunToolOptions {
-  /** -Xmx, default '256m' */
-  heap?: string;
-  /** C1-only + SerialGC for quick startup; default true except for *Performance tools */
-  fastStart?: boolean;
-  jvmArgs?: string[];
-  /** default 120000; the JVM is SIGKILLed after it */
-  timeoutMs?: number;
-  /** written to stdin */
-  input?: string;
-  /** do not throw on a non-zero exit code */
-  allowFailure?: boolean;
-}
-
-export interface NodeStatus extends NodeInfo {
-  alive: boolean;
-  paused: boolean;
-  logFile: string;
-}
-
-export interface ModeStatus {
-  mode: Mode;
-  version: string;
-  bootstrap: string;
-  saslBootstrap?: string;
-  dataDir: string;
-  startedAt: string;
-  /** every node is alive, unpaused and answers Metadata listing all nodes */
-  ready: boolean;
-  nodes: NodeStatus[];
-}
-
-/** Tests, demo and benchmarks call this: KAFKA_BROKERS → external; running broker of the same mode+overrides → reused; else start. */
-export function ensureKafka(opts?: StartOptions): Promise<KafkaHandle>;
-/** Always starts fresh (throws if this mode is already running or a port is taken). */
-export function startKafka(opts?: StartOptions): Promise<KafkaHandle>;
-/** SIGTERM, up to graceMs (10000), then SIGKILL; removes the state file. Default mode 'all'. */
-export function stopKafka(
-  mode?: Mode | 'all',
-  opts?: { graceMs?: number; log?: Log },
-): Promise<Array<{ mode: Mode; pids: number[]; killed: number[]; ms: number }>>;
-export function killNode(mode: Mode, id: number, signal?: Signal): Promise<{ id: number; pid: number }>;
-export function restartNode(
-  mode: Mode,
-  id: number,
-  opts?: { timeoutMs?: number; log?: Log },
-): Promise<{ id: number; pid: number; ms: number }>;
-/** Restarts several nodes together (a cluster without quorum needs its voters up at once). */
-export function restartNodes(
-  mode: Mode,
-  ids: number[],
-  opts?: { timeoutMs?: number; log?: Log },
-): Promise<Array<{ id: number; pid: number; ms: number }>>;
-export function pauseNode(mode: Mode, id: number): Promise<{ id: number; pid: number }>;
-export function resumeNode(mode: Mode, id: number): Promise<{ id: number; pid: number }>;
-export function kafkaStatus(): Promise<ModeStatus[]>;
-
-/** Downloads the jars once into <cache>/<version>/libs (Maven); instant afterwards. */
-export function fetchJars(opts?: { log?: (message: string) => void }): Promise<JarsInfo>;
-/** Runs a Kafka Java tool: an alias from JarsInfo.classes (e.g. 'ProducerPerformance') or a full class name. */
-export function runTool(mainClass: string, args?: string[], opts?: RunToolOptions): Promise<ToolResult>;
-/** TopicCommand --create (with --if-not-exists unless ifNotExists is false). */
-export function createTopic(opts: {
-  bootstrap: string;
-  topic: string;
-  partitions?: number;
-  replicationFactor?: number;
-  configs?: Record<string, string | number | boolean>;
-  ifNotExists?: boolean;
-  /** client properties file, e.g. for the SASL port */
-  commandConfig?: string;
-}): Promise<void>;
-
-export function kafkaVersion(): string;
-/** env HERALD_KAFKA_CACHE or <repo>/.cache/kafka */
-export function cacheRoot(): string;
-/** <cache>/run/<mode> */
+// Generated by `node declarations.mjs` from the JSDoc types of the .mjs beside it: do not edit.
 export function runDir(mode: Mode): string;
-/** <cache>/run/<mode>/state.json */
 export function stateFile(mode: Mode): string;
-export function readState(mode: Mode): unknown;
-/** stdout+stderr log of one node (throws if the mode is not recorded or the node does not exist) */
-export function nodeLogFile(mode: Mode, id?: number): string;
-export function nodePorts(mode: Mode): Array<{ id: number; port: number; controllerPort: number; saslPort?: number }>;
-
-export const MODES: readonly Mode[];
-/** SCRAM-SHA-512 users created in sasl mode: admin (super user), alice, bob */
-export const SASL_USERS: Readonly<{ admin: string; alice: string; bob: string }>;
-/** AclCommand argument lists applied in sasl mode */
-export const SASL_ACLS: ReadonlyArray<readonly string[]>;
-/** topics pre-created in sasl mode: 'allowed', 'bob-scratch' */
-export const SASL_TOPICS: readonly string[];
-/** TLS listeners of the tls node: SSL and SASL_SSL (good certificate), EXPIRED and WRONGHOST (broken on purpose) */
-export const TLS_LISTENERS: ReadonlyArray<{
-  name: string;
-  port: number;
-  protocol: 'SSL' | 'SASL_SSL';
-  keystore: string;
+/** @param {Mode} mode @returns {State|null} */
+export function readState(mode: Mode): State | null;
+/**
+ * Runs a Kafka Java tool (alias like 'TopicCommand' or a full class name) with the tools log4j config.
+ * @param {string} mainClass
+ * @param {string[]} args
+ * @param {RunToolOptions} [opts]
+ * @returns {Promise<ToolResult>}
+ */
+export function runTool(mainClass: string, args?: string[], opts?: RunToolOptions): Promise<ToolResult>;
+/**
+ * Creates a topic with TopicCommand (--if-not-exists by default).
+ * @param {{ bootstrap: string, topic: string, partitions?: number, replicationFactor?: number,
+ *   configs?: Record<string, string|number|boolean>, ifNotExists?: boolean, commandConfig?: string }} opts
+ */
+export function createTopic({ bootstrap, topic, partitions, replicationFactor, configs, ifNotExists, commandConfig, }: {
+    bootstrap: string;
+    topic: string;
+    partitions?: number;
+    replicationFactor?: number;
+    configs?: Record<string, string | number | boolean>;
+    ifNotExists?: boolean;
+    commandConfig?: string;
+}): Promise<void>;
+/**
+ * Starts a fresh broker/cluster: wipes dataDir, formats, starts detached JVMs, waits until ready
+ * (throws if this mode is already running or a port is taken).
+ * @param {StartOptions} [opts]
+ * @returns {Promise<KafkaHandle>}
+ */
+export function startKafka(opts?: StartOptions): Promise<KafkaHandle>;
+/**
+ * Stops the recorded broker(s) of a mode (or 'all'): SIGTERM, up to 10 s, then SIGKILL; removes the state file.
+ * (A cluster whose nodes all stop at once can hang in controlled shutdown without a quorum, and the
+ * data dir is wiped at the next start anyway: 10 s is plenty.)
+ * Only pids that still look like our broker (kafka.Kafka + our data dir in /proc/<pid>/cmdline) are signalled.
+ * @param {Mode|'all'} [mode]
+ * @param {{ graceMs?: number, log?: ((m: string) => void) | false }} [opts]
+ * @returns {Promise<Array<{ mode: Mode, pids: number[], killed: number[], ms: number }>>}
+ */
+export function stopKafka(mode?: Mode | "all", opts?: {
+    graceMs?: number;
+    log?: ((m: string) => void) | false;
+}): Promise<Array<{
+    mode: Mode;
+    pids: number[];
+    killed: number[];
+    ms: number;
+}>>;
+/**
+ * Sends a signal to one node (default SIGKILL); for SIGKILL/SIGTERM waits until the process is gone.
+ * @param {Mode} mode @param {number} id @param {NodeJS.Signals} [sig]
+ */
+export function killNode(mode: Mode, id: number, sig?: NodeJS.Signals): Promise<{
+    id: number;
+    pid: number;
 }>;
+/**
+ * Restarts one node with its recorded command line (no reformat) and waits until every node sees it.
+ * A running node is stopped first (SIGTERM).
+ * @param {Mode} mode @param {number} id @param {{ timeoutMs?: number, log?: ((m: string) => void) | false }} [opts]
+ */
+export function restartNode(mode: Mode, id: number, opts?: {
+    timeoutMs?: number;
+    log?: ((m: string) => void) | false;
+}): Promise<{
+    id: number;
+    pid: number;
+    ms: number;
+}>;
+/**
+ * Restarts several nodes at once (one state-file update), for a cluster whose quorum is down: a
+ * lone voter of three never becomes ready, so they must come up together. Waits until every
+ * running, unpaused node lists all of them.
+ * @param {Mode} mode @param {number[]} ids @param {{ timeoutMs?: number, log?: ((m: string) => void) | false }} [opts]
+ */
+export function restartNodes(mode: Mode, ids: number[], opts?: {
+    timeoutMs?: number;
+    log?: ((m: string) => void) | false;
+}): Promise<{
+    id: number;
+    pid: number;
+    ms: number;
+}[]>;
+/**
+ * State of every mode that has a state file, with liveness and a quick Kafka-level readiness check.
+ * @returns {Promise<ModeStatus[]>}
+ */
+export function kafkaStatus(): Promise<ModeStatus[]>;
+/**
+ * Path of a node's stdout/stderr log; after a stop or a failed start (no state file) the default data dir's log.
+ * @param {Mode} mode @param {number} [id]
+ */
+export function nodeLogFile(mode: Mode, id?: number): string;
+/**
+ * What tests, the demo and benchmarks call. KAFKA_BROKERS set → use it (nothing started). Else reuse a
+ * running, ready broker of this mode started with the same overrides (its stop() is then a no-op), else
+ * fetch jars and start a fresh one (stop() stops it).
+ * @param {StartOptions} [opts]
+ * @returns {Promise<KafkaHandle>}
+ */
+export function ensureKafka(opts?: StartOptions): Promise<KafkaHandle>;
+export function pauseNode(mode: Mode, id: number): Promise<{
+    id: number;
+    pid: number;
+}>;
+export function resumeNode(mode: Mode, id: number): Promise<{
+    id: number;
+    pid: number;
+}>;
+export type Mode = "single" | "cluster" | "sasl" | "fault" | "chaos" | "tls";
+export type Signal = "SIGKILL" | "SIGTERM" | "SIGINT" | "SIGHUP" | "SIGSTOP" | "SIGCONT";
+/**
+ * Progress messages (default: stderr with a "[kafka]" prefix); `false` silences them.
+ */
+export type Log = ((message: string) => void) | false;
+export type NodeInfo = {
+    id: number;
+    pid: number;
+    /**
+     * PLAINTEXT client port on 127.0.0.1
+     */
+    port: number;
+    controllerPort: number;
+    /**
+     * SASL_PLAINTEXT (SCRAM-SHA-512) port, sasl mode only
+     */
+    saslPort?: number;
+    /**
+     * tls mode: listener name -> port (see TLS_LISTENERS)
+     */
+    tlsPorts?: Record<string, number>;
+};
+/**
+ * What the tls mode generated at start: CA files and one bootstrap per TLS listener.
+ */
+export type TlsInfo = {
+    /**
+     * PEM of the CA that signed every broker certificate
+     */
+    caFile: string;
+    /**
+     * PEM of an unrelated CA (the "wrong CA" a client may be given)
+     */
+    otherCaFile: string;
+    /**
+     * a client certificate signed by the CA (the broker does not ask for one)
+     */
+    clientCertFile: string;
+    /**
+     * its PKCS#8 key, encrypted with clientKeyPassword
+     */
+    clientKeyFile: string;
+    clientKeyPassword: string;
+    /**
+     * listener name (SSL, SASL_SSL, EXPIRED, WRONGHOST) -> 127.0.0.1:port
+     */
+    bootstrap: Record<string, string>;
+};
+export type StartOptions = {
+    /**
+     * default 'single'
+     */
+    mode?: Mode;
+    /**
+     * default <cache>/run/<mode>/data; wiped on every start (refuses non-empty folders it did not create)
+     */
+    dataDir?: string;
+    /**
+     * broker properties for every node, e.g. { 'auto.create.topics.enable': false }
+     */
+    overrides?: Record<string, string | number | boolean>;
+    /**
+     * readiness timeout, default 90000
+     */
+    timeoutMs?: number;
+    /**
+     * JVM heap per node in MiB (default 512 single/sasl, 384 cluster)
+     */
+    heapMb?: number;
+    log?: Log;
+};
+export type KafkaHandle = {
+    mode: Mode;
+    /**
+     * comma-separated host:port list, PLAINTEXT (in sasl mode: the admin port, principal ANONYMOUS = super user)
+     */
+    bootstrap: string;
+    /**
+     * sasl mode: SASL_PLAINTEXT bootstrap (127.0.0.1:9194), or env KAFKA_SASL_BROKERS when external
+     */
+    saslBootstrap?: string;
+    /**
+     * tls mode only
+     */
+    tls?: TlsInfo;
+    /**
+     * true when env KAFKA_BROKERS is used: nothing was started, node operations throw
+     */
+    external: boolean;
+    /**
+     * true when ensureKafka reused an already running broker: stop() is then a no-op
+     */
+    reused: boolean;
+    /**
+     * undefined when external
+     */
+    dataDir?: string | undefined;
+    /**
+     * undefined when external
+     */
+    clusterId?: string | undefined;
+    /**
+     * set when this call started the broker: totalMs, formatMs, bootMs
+     */
+    timings?: Record<string, number> | undefined;
+    /**
+     * pids are updated by restartNode()
+     */
+    nodes: NodeInfo[];
+    /**
+     * stops the broker if this handle started it; no-op for reused/external brokers
+     */
+    stop: () => Promise<void>;
+    /**
+     * default SIGKILL; waits until the process is gone for SIGKILL/SIGTERM
+     */
+    killNode: (id: number, signal?: Signal) => Promise<{
+        id: number;
+        pid: number;
+    }>;
+    /**
+     * same command line, no reformat; waits until every running node lists all brokers
+     */
+    restartNode: (id: number, opts?: {
+        timeoutMs?: number;
+        log?: Log;
+    }) => Promise<{
+        id: number;
+        pid: number;
+        ms: number;
+    }>;
+    /**
+     * SIGSTOP
+     */
+    pauseNode: (id: number) => Promise<{
+        id: number;
+        pid: number;
+    }>;
+    /**
+     * SIGCONT
+     */
+    resumeNode: (id: number) => Promise<{
+        id: number;
+        pid: number;
+    }>;
+};
+export type ToolResult = {
+    code: number | null;
+    stdout: string;
+    stderr: string;
+};
+export type RunToolOptions = {
+    /**
+     * -Xmx, default '256m'
+     */
+    heap?: string;
+    /**
+     * C1-only + SerialGC for quick startup; default true except for *Performance tools
+     */
+    fastStart?: boolean;
+    jvmArgs?: string[];
+    /**
+     * default 120000; the JVM is SIGKILLed after it
+     */
+    timeoutMs?: number;
+    /**
+     * written to stdin
+     */
+    input?: string;
+    /**
+     * do not throw on a non-zero exit code
+     */
+    allowFailure?: boolean;
+};
+export type NodeStatus = {
+    id: number;
+    pid: number;
+    port: number;
+    controllerPort: number;
+    saslPort?: number | undefined;
+    alive: boolean;
+    paused: boolean;
+    logFile: string;
+};
+export type ModeStatus = {
+    mode: Mode;
+    version: string;
+    bootstrap: string;
+    saslBootstrap?: string | undefined;
+    dataDir: string;
+    startedAt: string;
+    /**
+     * every node is alive, unpaused and answers Metadata listing all nodes
+     */
+    ready: boolean;
+    nodes: NodeStatus[];
+};
+export type NodeState = {
+    id: number;
+    pid: number;
+    port: number;
+    controllerPort: number;
+    saslPort?: number;
+    tlsPorts?: Record<string, number>;
+    configFile: string;
+    logFile: string;
+    command: string[];
+    cwd: string;
+    paused?: boolean;
+};
+export type State = {
+    mode: Mode;
+    version: string;
+    bootstrap: string;
+    saslBootstrap?: string;
+    tls?: TlsInfo;
+    dataDir: string;
+    clusterId: string;
+    overrides: Record<string, string>;
+    startedAt: string;
+    nodes: NodeState[];
+};
+import { fetchJars } from './jars.mjs';
+import { kafkaVersion } from './jars.mjs';
+import { cacheRoot } from './jars.mjs';
+import { MODES } from './config.mjs';
+import { SASL_USERS } from './config.mjs';
+import { SASL_ACLS } from './config.mjs';
+import { SASL_TOPICS } from './config.mjs';
+import { TLS_LISTENERS } from './tls.mjs';
+import { nodePorts } from './config.mjs';
+export { fetchJars, kafkaVersion, cacheRoot, MODES, SASL_USERS, SASL_ACLS, SASL_TOPICS, TLS_LISTENERS, nodePorts };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Local Apache Kafka (KRaft) for Herald's tests, demo and benchmarks: public API + CLI.
-// Plain Node ESM, node: builtins only. Types: ./kafka.d.mts. Usage: docs/development.md.
+// Plain Node ESM, node: builtins only. Types: JSDoc, below (kafka.d.mts is generated). Usage: docs/development.md.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,13 +56,96 @@ const JVM_FAST = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 const DATA_MARKER = '.herald-kafka-data';
 const DEFAULT_TIMEOUT_MS = 90_000;
 
+// The public types: kafka.d.mts (and the other *.d.mts) are generated from these JSDoc types by
+// `node declarations.mjs` (tsc --declaration --emitDeclarationOnly --allowJs); lint runs it with
+// --check, so the declarations cannot drift from the code.
+
 /** @typedef {'single'|'cluster'|'sasl'|'fault'|'chaos'|'tls'} Mode */
+/** @typedef {'SIGKILL'|'SIGTERM'|'SIGINT'|'SIGHUP'|'SIGSTOP'|'SIGCONT'} Signal */
+/** Progress messages (default: stderr with a "[kafka]" prefix); `false` silences them. @typedef {((message: string) => void) | false} Log */
+/**
+ * @typedef {object} NodeInfo
+ * @property {number} id
+ * @property {number} pid
+ * @property {number} port PLAINTEXT client port on 127.0.0.1
+ * @property {number} controllerPort
+ * @property {number} [saslPort] SASL_PLAINTEXT (SCRAM-SHA-512) port, sasl mode only
+ * @property {Record<string, number>} [tlsPorts] tls mode: listener name -> port (see TLS_LISTENERS)
+ */
+/**
+ * What the tls mode generated at start: CA files and one bootstrap per TLS listener.
+ * @typedef {object} TlsInfo
+ * @property {string} caFile PEM of the CA that signed every broker certificate
+ * @property {string} otherCaFile PEM of an unrelated CA (the "wrong CA" a client may be given)
+ * @property {string} clientCertFile a client certificate signed by the CA (the broker does not ask for one)
+ * @property {string} clientKeyFile its PKCS#8 key, encrypted with clientKeyPassword
+ * @property {string} clientKeyPassword
+ * @property {Record<string, string>} bootstrap listener name (SSL, SASL_SSL, EXPIRED, WRONGHOST) -> 127.0.0.1:port
+ */
+/**
+ * @typedef {object} StartOptions
+ * @property {Mode} [mode] default 'single'
+ * @property {string} [dataDir] default <cache>/run/<mode>/data; wiped on every start (refuses non-empty folders it did not create)
+ * @property {Record<string, string|number|boolean>} [overrides] broker properties for every node, e.g. { 'auto.create.topics.enable': false }
+ * @property {number} [timeoutMs] readiness timeout, default 90000
+ * @property {number} [heapMb] JVM heap per node in MiB (default 512 single/sasl, 384 cluster)
+ * @property {Log} [log]
+ */
+/**
+ * @typedef {object} KafkaHandle
+ * @property {Mode} mode
+ * @property {string} bootstrap comma-separated host:port list, PLAINTEXT (in sasl mode: the admin port, principal ANONYMOUS = super user)
+ * @property {string} [saslBootstrap] sasl mode: SASL_PLAINTEXT bootstrap (127.0.0.1:9194), or env KAFKA_SASL_BROKERS when external
+ * @property {TlsInfo} [tls] tls mode only
+ * @property {boolean} external true when env KAFKA_BROKERS is used: nothing was started, node operations throw
+ * @property {boolean} reused true when ensureKafka reused an already running broker: stop() is then a no-op
+ * @property {string | undefined} [dataDir] undefined when external
+ * @property {string | undefined} [clusterId] undefined when external
+ * @property {Record<string, number> | undefined} [timings] set when this call started the broker: totalMs, formatMs, bootMs
+ * @property {NodeInfo[]} nodes pids are updated by restartNode()
+ * @property {() => Promise<void>} stop stops the broker if this handle started it; no-op for reused/external brokers
+ * @property {(id: number, signal?: Signal) => Promise<{ id: number, pid: number }>} killNode default SIGKILL; waits until the process is gone for SIGKILL/SIGTERM
+ * @property {(id: number, opts?: { timeoutMs?: number, log?: Log }) => Promise<{ id: number, pid: number, ms: number }>} restartNode same command line, no reformat; waits until every running node lists all brokers
+ * @property {(id: number) => Promise<{ id: number, pid: number }>} pauseNode SIGSTOP
+ * @property {(id: number) => Promise<{ id: number, pid: number }>} resumeNode SIGCONT
+ */
+/** @typedef {{ code: number | null, stdout: string, stderr: string }} ToolResult */
+/**
+ * @typedef {object} RunToolOptions
+ * @property {string} [heap] -Xmx, default '256m'
+ * @property {boolean} [fastStart] C1-only + SerialGC for quick startup; default true except for *Performance tools
+ * @property {string[]} [jvmArgs]
+ * @property {number} [timeoutMs] default 120000; the JVM is SIGKILLed after it
+ * @property {string} [input] written to stdin
+ * @property {boolean} [allowFailure] do not throw on a non-zero exit code
+ */
+/**
+ * @typedef {object} NodeStatus
+ * @property {number} id
+ * @property {number} pid
+ * @property {number} port
+ * @property {number} controllerPort
+ * @property {number | undefined} [saslPort]
+ * @property {boolean} alive
+ * @property {boolean} paused
+ * @property {string} logFile
+ */
+/**
+ * @typedef {object} ModeStatus
+ * @property {Mode} mode
+ * @property {string} version
+ * @property {string} bootstrap
+ * @property {string | undefined} [saslBootstrap]
+ * @property {string} dataDir
+ * @property {string} startedAt
+ * @property {boolean} ready every node is alive, unpaused and answers Metadata listing all nodes
+ * @property {NodeStatus[]} nodes
+ */
 /**
  * @typedef {{ id: number, pid: number, port: number, controllerPort: number, saslPort?: number, tlsPorts?: Record<string, number>,
  *   configFile: string, logFile: string, command: string[], cwd: string, paused?: boolean }} NodeState
  * @typedef {{ mode: Mode, version: string, bootstrap: string, saslBootstrap?: string, tls?: TlsInfo, dataDir: string,
  *   clusterId: string, overrides: Record<string,string>, startedAt: string, nodes: NodeState[] }} State
- * @typedef {{ caFile: string, otherCaFile: string, clientCertFile: string, clientKeyFile: string, clientKeyPassword: string, bootstrap: Record<string, string> }} TlsInfo
  */
 
 /** Every port a node listens on. @param {{ port: number, controllerPort: number, saslPort?: number, tlsPorts?: Record<string, number> }} n */
@@ -144,7 +227,8 @@ function toolJvmArgs(cls, { heap = '256m', fastStart = !/Performance$/.test(cls)
  * Runs a Kafka Java tool (alias like 'TopicCommand' or a full class name) with the tools log4j config.
  * @param {string} mainClass
  * @param {string[]} args
- * @param {{ heap?: string, fastStart?: boolean, jvmArgs?: string[], timeoutMs?: number, input?: string, allowFailure?: boolean }} [opts]
+ * @param {RunToolOptions} [opts]
+ * @returns {Promise<ToolResult>}
  */
 export async function runTool(mainClass, args = [], opts = {}) {
   const jars = await fetchJars();
@@ -260,10 +344,10 @@ function startNodeProcess(_state, node) {
 }
 
 /**
- * Starts a fresh broker/cluster: wipes dataDir, formats, starts detached JVMs, waits until ready.
+ * Starts a fresh broker/cluster: wipes dataDir, formats, starts detached JVMs, waits until ready
+ * (throws if this mode is already running or a port is taken).
  * @param {StartOptions} [opts]
- * @typedef {{ mode?: Mode, dataDir?: string, overrides?: Record<string, string|number|boolean>,
- *   timeoutMs?: number, heapMb?: number, log?: ((m: string) => void) | false }} StartOptions
+ * @returns {Promise<KafkaHandle>}
  */
 export async function startKafka(opts = {}) {
   const mode = checkMode(opts.mode ?? 'single');
@@ -514,8 +598,10 @@ export const resumeNode = (mode, id) => setPaused(mode, id, false);
 
 /**
  * State of every mode that has a state file, with liveness and a quick Kafka-level readiness check.
+ * @returns {Promise<ModeStatus[]>}
  */
 export async function kafkaStatus() {
+  /** @type {ModeStatus[]} */
   const out = [];
   for (const mode of MODES) {
     const st = readState(mode);
@@ -571,8 +657,10 @@ export function nodeLogFile(mode, id = 1) {
 /**
  * @param {State} state
  * @param {{ owned: boolean, reused: boolean, timings?: Record<string, number> }} how
+ * @returns {KafkaHandle}
  */
 function makeHandle(state, { owned, reused, timings }) {
+  /** @type {KafkaHandle} */
   const handle = {
     mode: state.mode,
     bootstrap: state.bootstrap,
@@ -617,6 +705,7 @@ function makeHandle(state, { owned, reused, timings }) {
  * running, ready broker of this mode started with the same overrides (its stop() is then a no-op), else
  * fetch jars and start a fresh one (stop() stops it).
  * @param {StartOptions} [opts]
+ * @returns {Promise<KafkaHandle>}
  */
 export async function ensureKafka(opts = {}) {
   const mode = checkMode(opts.mode ?? 'single');
