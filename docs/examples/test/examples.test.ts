@@ -9,17 +9,24 @@ import { postgres } from '../../../test-support/postgres.js';
 const run = promisify(execFile);
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
-async function example(name: string, args: string[] = []): Promise<{ stdout: string; code: number }> {
+/** Runs an example as a user would: the default logger (level warn), no log level from the environment. */
+async function example(name: string, args: string[] = []): Promise<{ stdout: string; stderr: string; code: number }> {
+  const { HERALD_LOG_LEVEL: _level, ...env } = process.env;
   try {
-    const { stdout } = await run(process.execPath, [`${dist}${name}.js`, ...args], {
-      env: { ...process.env, KAFKA_BROKERS: brokers().single, DATABASE_URL: postgres().url },
+    const { stdout, stderr } = await run(process.execPath, [`${dist}${name}.js`, ...args], {
+      env: { ...env, KAFKA_BROKERS: brokers().single, DATABASE_URL: postgres().url },
       timeout: 120_000,
     });
-    return { stdout, code: 0 };
+    return { stdout, stderr, code: 0 };
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; code?: number };
-    return { stdout: `${e.stdout ?? ''}${e.stderr ?? ''}`, code: e.code ?? -1 };
+    return { stdout: `${e.stdout ?? ''}${e.stderr ?? ''}`, stderr: e.stderr ?? '', code: e.code ?? -1 };
   }
+}
+
+/** The log lines at warn or above in `output` (the default logger writes JSON lines). */
+function warnings(output: string): string[] {
+  return output.split('\n').filter((line) => /"level":"(warn|error)"|\b(WARN|ERROR)\b/.test(line));
 }
 
 describe.concurrent('examples', () => {
@@ -54,8 +61,8 @@ describe.concurrent('examples', () => {
     expect(code, stdout).toBe(0);
   });
 
-  it('demo publishes, reads back and confirms the count', async () => {
-    const { stdout, code } = await example('demo');
+  it('demo publishes, reads back and confirms the count, with nothing logged at warn or above', async () => {
+    const { stdout, stderr, code } = await example('demo');
     const counts = /fetched 10000, published (\d+), failed (\d+)/.exec(stdout);
     expect(counts, stdout).not.toBeNull();
     expect(Number(counts![1]) + Number(counts![2])).toBe(10_000);
@@ -63,5 +70,8 @@ describe.concurrent('examples', () => {
     expect(stdout).toMatch(new RegExp(`read back ${counts![1]} records`));
     expect(stdout).toMatch(/demo OK/);
     expect(code, stdout).toBe(0);
+    // A healthy run says nothing at warn or above: the newcomer's first screen is not an alarm.
+    expect(warnings(stdout + stderr)).toEqual([]);
+    expect(stderr).toBe('');
   });
 });
