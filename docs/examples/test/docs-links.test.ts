@@ -1,5 +1,6 @@
 // The docs stay whole: every relative link and image in the repository's Markdown points at a file
-// that exists (docs/benchmarks.md once linked two images that were never written).
+// that exists (docs/benchmarks.md once linked two images that were never written), and every file a
+// published package lists in `files`, its README.md included, is there.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -31,5 +32,23 @@ describe('Markdown links', () => {
         .map((target) => `${file} -> ${target}`),
     );
     expect(broken).toEqual([]);
+  });
+});
+
+describe('package files', () => {
+  it('lists only files that exist, a README.md in every published package', () => {
+    const missing: string[] = [];
+    for (const manifest of tracked('**/package.json')) {
+      const pkg = JSON.parse(readFileSync(join(root, manifest), 'utf8')) as { private?: boolean; files?: string[] };
+      if (pkg.private === true) continue;
+      const dir = dirname(join(root, manifest));
+      if (!pkg.files?.includes('README.md')) missing.push(`${manifest}: README.md not in files`);
+      for (const entry of pkg.files ?? []) {
+        // Build output (dist) appears after the build; globs are publint's to check.
+        if (entry === 'dist' || entry.includes('*')) continue;
+        if (!existsSync(join(dir, entry))) missing.push(`${manifest}: ${entry}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });
