@@ -511,11 +511,14 @@ class KafkaEventPublisher<T> implements EventPublisher<T> {
       failedPublishes: failed.length,
     });
     for (const ticket of failed) this.#fail(ticket, error());
-    void from.disconnect();
+    const gone = from.disconnect().catch(() => undefined);
     this.#transport = undefined;
     this.#ready = false;
     if (this.#state === 'closed') return;
-    this.#connecting = this.#connect().catch(() => undefined);
+    // The new producer connects only once the old one is destroyed: until then it could still send
+    // what it held, after records of the new one (a key's order broken, seen on the CKJS transport).
+    if (!this.closed) this.#state = 'connecting';
+    this.#connecting = gone.then(() => this.#connect()).catch(() => undefined);
     this.#checkIdle();
   }
 
