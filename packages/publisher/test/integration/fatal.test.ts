@@ -58,7 +58,8 @@ describe.skipIf(transportName() !== 'native')('fatal producer error on a real br
     expect(triggerFatalError(made[0]!)).toBe(0);
     await Promise.all(inFlight);
     expect(outcomes.unknown.size).toBeGreaterThan(0);
-    expect(made).toHaveLength(2);
+    // The successor is made once the old producer is destroyed.
+    await expect.poll(() => made.length, { timeout: 10_000 }).toBe(2);
     expect(logger.lines.filter((l) => l.message === 'fatal producer error: replacing the producer')).toHaveLength(1);
     // The fresh producer takes over: everything after the error is acked.
     const after = n;
