@@ -19,7 +19,10 @@ OTHER_NODE_PARTS=(
   "publisher+entry points|--project publisher --project examples test/native-client.test.ts test/unit/ test/integration/smoke.test.ts test/integration/publisher.test.ts test/package-entry-points.test.ts"
 )
 
-STARTED_MODES=()
+# Every Kafka mode: the suite starts four, some tests start the others (sasl, fault) on demand.
+KAFKA_MODES=(single cluster sasl fault chaos tls)
+KAFKA_RUNNING_BEFORE=()
+KAFKA_RECORDED=
 PG_RUNNING_BEFORE=()
 SUMMARY_PRINTED=
 PART_LOGS=()
@@ -35,10 +38,19 @@ stop_postgres() {
   done
   PG_RUNNING_BEFORE=(main fault)
 }
+stop_kafka() {
+  # Whatever this run started, itself or through a test, and nothing that was running before it.
+  local mode
+  [ -n "${KAFKA_BROKERS:-}" ] && return 0
+  [ -n "$KAFKA_RECORDED" ] || return 0 # died before it looked: it started nothing
+  for mode in "${KAFKA_MODES[@]}"; do
+    [[ " ${KAFKA_RUNNING_BEFORE[*]} " == *" $mode "* ]] || node scripts/kafka/kafka.mjs stop "$mode" >/dev/null 2>&1 || true
+  done
+  KAFKA_RUNNING_BEFORE=("${KAFKA_MODES[@]}")
+}
 cleanup() {
-  local rc=$? mode
-  for mode in "${STARTED_MODES[@]}"; do node scripts/kafka/kafka.mjs stop "$mode" >/dev/null 2>&1 || true; done
-  STARTED_MODES=()
+  local rc=$?
+  stop_kafka
   stop_postgres
   # Leave node_modules with the default Node's native client, whatever part failed.
   if [ "$(node -v 2>/dev/null)" != "v$HERALD_NODE_DEFAULT" ]; then
@@ -52,10 +64,13 @@ trap cleanup EXIT
 start_brokers() {
   if [ -n "${KAFKA_BROKERS:-}" ]; then echo "using KAFKA_BROKERS=$KAFKA_BROKERS"; return 0; fi
   local mode pids=() rc=0
+  for mode in "${KAFKA_MODES[@]}"; do
+    if node scripts/kafka/kafka.mjs status "$mode" >/dev/null 2>&1; then KAFKA_RUNNING_BEFORE+=("$mode"); fi
+  done
+  KAFKA_RECORDED=1
   # Started together so their JVM start-ups overlap; chaos and tls tests would start them otherwise.
   for mode in single cluster chaos tls; do
-    if node scripts/kafka/kafka.mjs status "$mode" >/dev/null 2>&1; then echo "$mode: already running, reused"; continue; fi
-    STARTED_MODES+=("$mode")
+    if [[ " ${KAFKA_RUNNING_BEFORE[*]} " == *" $mode "* ]]; then echo "$mode: already running, reused"; continue; fi
     node scripts/kafka/kafka.mjs start "$mode" & pids+=($!)
   done
   for p in "${pids[@]}"; do wait "$p" || rc=1; done
@@ -126,8 +141,7 @@ done
 use_node "$HERALD_NODE_DEFAULT"
 phase "native node $HERALD_NODE_DEFAULT" native_for_current_node
 
-for mode in "${STARTED_MODES[@]}"; do node scripts/kafka/kafka.mjs stop "$mode" >/dev/null || true; done
-STARTED_MODES=()
+stop_kafka
 stop_postgres
 print_phases
 print_summary
