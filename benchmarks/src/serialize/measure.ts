@@ -1,7 +1,7 @@
 // Timing on a shared, noisy machine: candidates are interleaved within every round (in a rotating
 // order), and ratios are taken round by round against the baseline measured in the same round,
 // so load that comes and goes hits every candidate alike.
-import { median, quantile } from './stats.js';
+import { median, quantile } from '../common/stats.js';
 
 /** How long to measure. */
 export interface MeasureOptions {

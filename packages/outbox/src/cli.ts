@@ -25,18 +25,21 @@ options:
   --poll-interval-ms N    read interval without NOTIFY (default 500)
   --standby-poll-ms N     lock retry interval of a standby (default 1000)
   --max-attempts N        attempts before a permanently failing row is quarantined (default 5)
-  --retention-ms N        delete rows published longer ago than N ms (default 86400000)
+  --retention-ms N        delete rows published longer ago than N ms (default 86400000);
+                          0 deletes each row once acked instead of marking it (faster)
   --no-retention          keep published rows
   --pool-size N           PostgreSQL connections (default 4)
   --log-level LEVEL       error | warn | info | debug (default info)`;
 
 const write = (line: string): boolean => process.stderr.write(`${line}\n`);
 
-function int(name: string, value: string | undefined): number | undefined {
+function int(name: string, value: string | undefined, min = 1): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0)
-    throw new Error(`--${name} must be a positive integer, got ${JSON.stringify(value)}`);
+  if (!Number.isSafeInteger(n) || n < min)
+    throw new Error(
+      `--${name} must be ${min === 1 ? 'a positive integer' : `an integer >= ${min}`}, got ${JSON.stringify(value)}`,
+    );
   return n;
 }
 
@@ -97,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
     logger,
     clientId: 'herald-outbox-relay',
   });
-  const retentionMs = int('retention-ms', values['retention-ms']);
+  const retentionMs = int('retention-ms', values['retention-ms'], 0);
   const relay = createOutboxRelay({
     pool,
     publisher,

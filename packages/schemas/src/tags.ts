@@ -1,6 +1,7 @@
 // Tags come from @typia/interface (types only, no dependencies) rather than typia, so the
 // published declarations resolve without installing typia or a TypeScript compiler.
 import type { tags } from '@typia/interface';
+import type { ISO_DATE_TIME_VALIDATE } from './time/iso-date-time-rule.js';
 
 /**
  * An RFC 3339 instant: `T` separator and an explicit offset (`Z` or `±hh:mm`) are required, and the
@@ -11,9 +12,8 @@ export type IsoDateTime = tags.TagBase<{
   kind: 'format';
   target: 'string';
   value: 'date-time';
-  // The regex guarantees digits at 0-3, 5-6 and 8-9, so the calendar check reads them with
-  // charCodeAt (code - 48 is the digit): no substrings. Groups do not capture. It runs on every encode.
-  validate: `/^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,9})?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$/.test($input) && ((y, m, d) => d <= (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : 30 + ((m + (m >> 3)) & 1)))(($input.charCodeAt(0) - 48) * 1000 + ($input.charCodeAt(1) - 48) * 100 + ($input.charCodeAt(2) - 48) * 10 + $input.charCodeAt(3) - 48, ($input.charCodeAt(5) - 48) * 10 + $input.charCodeAt(6) - 48, ($input.charCodeAt(8) - 48) * 10 + $input.charCodeAt(9) - 48)`;
+  // Inlined by typia's validators; generated encoders call the scanner `isRfc3339` instead (same verdict).
+  validate: typeof ISO_DATE_TIME_VALIDATE;
   exclusive: ['format', 'pattern'];
   schema: {
     format: 'date-time';

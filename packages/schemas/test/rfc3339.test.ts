@@ -39,7 +39,40 @@ describe('RFC 3339', () => {
     }
   });
 
+  it('the scanner and the tag agree on every one-unit edit of valid date-times', () => {
+    // The scanner reads fixed positions: each edit (a unit replaced, dropped or added anywhere)
+    // moves or breaks one of them. Units near the accepted ones and a few far ones.
+    const units = [...'0123456789-:T.Z+tz /'.split(''), '\u0660', '\uff10', '\ud800', '\u00e9', ''];
+    const rng = prng(3339);
+    for (const valid of [
+      '2025-01-15T10:30:00Z',
+      '2024-02-29T23:59:59.123456789+05:30',
+      '2025-12-31T00:00:00.5-23:59',
+    ]) {
+      for (let at = 0; at <= valid.length; at++) {
+        for (const unit of units) {
+          for (const text of [
+            valid.slice(0, at) + unit + valid.slice(at + 1),
+            valid.slice(0, at) + unit + valid.slice(at),
+          ]) {
+            expect(isRfc3339(text), JSON.stringify(text)).toBe(tag(text));
+          }
+        }
+      }
+      for (let i = 0; i < 2_000; i++) {
+        const at = Math.floor(rng() * valid.length);
+        const text = valid.slice(0, at) + valid.slice(at + 1 + Math.floor(rng() * 3));
+        expect(isRfc3339(text), JSON.stringify(text)).toBe(tag(text));
+      }
+    }
+  });
+
   it('parses to epoch milliseconds, offset applied', () => {
+    expect(parseRfc3339('2025-01-15T10:30:00.5Z')).toBe(Date.UTC(2025, 0, 15, 10, 30, 0, 500));
+    expect(parseRfc3339('2025-01-15T10:30:00.07Z')).toBe(Date.UTC(2025, 0, 15, 10, 30, 0, 70));
+    expect(parseRfc3339('2025-01-15T10:30:00.999999999-00:30')).toBe(Date.UTC(2025, 0, 15, 11, 0, 0, 999));
+    // Years below 100 stay themselves (Date.UTC would map them to 19xx).
+    expect(parseRfc3339('0099-03-01T00:00:00Z')).toBe(new Date('0099-03-01T00:00:00Z').getTime());
     expect(parseRfc3339('2025-01-15T10:30:00.123456Z')).toBe(Date.UTC(2025, 0, 15, 10, 30, 0, 123));
     expect(parseRfc3339('2025-01-15T12:30:00+02:00')).toBe(Date.UTC(2025, 0, 15, 10, 30));
     expect(parseRfc3339('2025-02-30T00:00:00Z')).toBeUndefined();

@@ -2,10 +2,7 @@
 // Run `herald-schemas generate` after changing the type; `herald-schemas generate --check` fails on drift.
 /* eslint-disable */
 import type { ByteSink } from '@herald/schemas/runtime';
-import { ARRAY_PROTOTYPE, MAX_BYTES_PER_CODE_UNIT, MAX_NUMBER_BYTES, OBJECT_PROTOTYPE, identity, snapshotRecord, writeJsonChars, writeJsonFalse, writeJsonNumber, writeJsonTrue } from '@herald/schemas/runtime';
-
-// The regular expressions of the tag checks, built once.
-const PATTERN_0 = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+import { ARRAY_PROTOTYPE, MAX_BYTES_PER_CODE_UNIT, MAX_NUMBER_BYTES, OBJECT_PROTOTYPE, identity, isRfc3339, snapshotRecord, writeJsonChars, writeJsonFalse, writeJsonNumber, writeJsonTrue } from '@herald/schemas/runtime';
 
 /**
  * Validates `input` against PaymentEvent and writes its JSON into `sink` from `sink.start`;
@@ -15,6 +12,7 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
   // A toJSON on a shared prototype would change what JSON.stringify writes: let the slow path decide.
   if (OBJECT_PROTOTYPE.toJSON !== undefined || ARRAY_PROTOTYPE.toJSON !== undefined) return -1;
   let b = sink.buf;
+  let dv = sink.view;
   let p = sink.start;
   let r = 0;
   let proto: unknown;
@@ -37,190 +35,106 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
   const v7 = o1["currency"];
   if (k0[j2++] !== "customer_id") return -1;
   const v8 = o1["customer_id"];
-  const v9 = k0[j2] === "note" ? o1[k0[j2++]!] : undefined;
+  let v9: unknown;
+  if (k0[j2] === "note") {
+    j2++;
+    v9 = o1["note"];
+  }
   if (k0[j2++] !== "method") return -1;
   const v10 = o1["method"];
-  const v11 = k0[j2] === "metadata" ? o1[k0[j2++]!] : undefined;
+  let v11: unknown;
+  if (k0[j2] === "metadata") {
+    j2++;
+    v11 = o1["metadata"];
+  }
   if (j2 !== k0.length) return -1;
   if (typeof v3 !== 'string' || !(1 <= v3.length)) return -1;
-  if (typeof v4 !== 'string' || !(PATTERN_0.test(v4) && ((y, m, d) => d <= (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : 30 + ((m + (m >> 3)) & 1)))((v4.charCodeAt(0) - 48) * 1000 + (v4.charCodeAt(1) - 48) * 100 + (v4.charCodeAt(2) - 48) * 10 + v4.charCodeAt(3) - 48, (v4.charCodeAt(5) - 48) * 10 + v4.charCodeAt(6) - 48, (v4.charCodeAt(8) - 48) * 10 + v4.charCodeAt(9) - 48))) return -1;
+  if (typeof v4 !== 'string' || !isRfc3339(v4)) return -1;
   if (v5 !== "authorized" && v5 !== "captured" && v5 !== "refunded" && v5 !== "failed") return -1;
   if (typeof v6 !== 'number' || !Number.isFinite(v6) || !(0 <= v6)) return -1;
   if (v7 !== "EUR" && v7 !== "USD" && v7 !== "GBP") return -1;
-  r = 97 + v3.length * MAX_BYTES_PER_CODE_UNIT + v4.length * MAX_BYTES_PER_CODE_UNIT + MAX_NUMBER_BYTES;
+  r = 97 + v3.length * MAX_BYTES_PER_CODE_UNIT + v4.length + MAX_NUMBER_BYTES;
   if (p + r > b.length) {
     p = sink.grow(p, r);
     b = sink.buf;
+    dv = sink.view;
   }
   // "{\"payment_id\":\""
-  b[p] = 123;
-  b[p + 1] = 34;
-  b[p + 2] = 112;
-  b[p + 3] = 97;
-  b[p + 4] = 121;
-  b[p + 5] = 109;
-  b[p + 6] = 101;
-  b[p + 7] = 110;
-  b[p + 8] = 116;
-  b[p + 9] = 95;
-  b[p + 10] = 105;
-  b[p + 11] = 100;
-  b[p + 12] = 34;
-  b[p + 13] = 58;
+  dv.setUint32(p, 1634738811, true);
+  dv.setUint32(p + 4, 1852140921, true);
+  dv.setUint32(p + 8, 1684627316, true);
+  dv.setUint16(p + 12, 14882, true);
   b[p + 14] = 34;
   p += 15;
   p = writeJsonChars(b, p, v3);
   // "\",\"occurred_at\":\""
-  b[p] = 34;
-  b[p + 1] = 44;
-  b[p + 2] = 34;
-  b[p + 3] = 111;
-  b[p + 4] = 99;
-  b[p + 5] = 99;
-  b[p + 6] = 117;
-  b[p + 7] = 114;
-  b[p + 8] = 114;
-  b[p + 9] = 101;
-  b[p + 10] = 100;
-  b[p + 11] = 95;
-  b[p + 12] = 97;
-  b[p + 13] = 116;
-  b[p + 14] = 34;
-  b[p + 15] = 58;
+  dv.setUint32(p, 1864510498, true);
+  dv.setUint32(p + 4, 1920295779, true);
+  dv.setUint32(p + 8, 1600415090, true);
+  dv.setUint32(p + 12, 975336545, true);
   b[p + 16] = 34;
   p += 17;
-  p = writeJsonChars(b, p, v4);
+  p += b.write(v4, p, 'latin1');
   // "\",\"status\":"
-  b[p] = 34;
-  b[p + 1] = 44;
-  b[p + 2] = 34;
-  b[p + 3] = 115;
-  b[p + 4] = 116;
-  b[p + 5] = 97;
-  b[p + 6] = 116;
-  b[p + 7] = 117;
-  b[p + 8] = 115;
-  b[p + 9] = 34;
+  dv.setUint32(p, 1931619362, true);
+  dv.setUint32(p + 4, 1970561396, true);
+  dv.setUint16(p + 8, 8819, true);
   b[p + 10] = 58;
   p += 11;
   if (v5 === "authorized") {
-    b[p] = 34;
-    b[p + 1] = 97;
-    b[p + 2] = 117;
-    b[p + 3] = 116;
-    b[p + 4] = 104;
-    b[p + 5] = 111;
-    b[p + 6] = 114;
-    b[p + 7] = 105;
-    b[p + 8] = 122;
-    b[p + 9] = 101;
-    b[p + 10] = 100;
-    b[p + 11] = 34;
+    dv.setUint32(p, 1953849634, true);
+    dv.setUint32(p + 4, 1769107304, true);
+    dv.setUint32(p + 8, 577004922, true);
     p += 12;
   }
   else if (v5 === "captured") {
-    b[p] = 34;
-    b[p + 1] = 99;
-    b[p + 2] = 97;
-    b[p + 3] = 112;
-    b[p + 4] = 116;
-    b[p + 5] = 117;
-    b[p + 6] = 114;
-    b[p + 7] = 101;
-    b[p + 8] = 100;
-    b[p + 9] = 34;
+    dv.setUint32(p, 1885430562, true);
+    dv.setUint32(p + 4, 1701999988, true);
+    dv.setUint16(p + 8, 8804, true);
     p += 10;
   }
   else if (v5 === "refunded") {
-    b[p] = 34;
-    b[p + 1] = 114;
-    b[p + 2] = 101;
-    b[p + 3] = 102;
-    b[p + 4] = 117;
-    b[p + 5] = 110;
-    b[p + 6] = 100;
-    b[p + 7] = 101;
-    b[p + 8] = 100;
-    b[p + 9] = 34;
+    dv.setUint32(p, 1717924386, true);
+    dv.setUint32(p + 4, 1701080693, true);
+    dv.setUint16(p + 8, 8804, true);
     p += 10;
   }
   else {
-    b[p] = 34;
-    b[p + 1] = 102;
-    b[p + 2] = 97;
-    b[p + 3] = 105;
-    b[p + 4] = 108;
-    b[p + 5] = 101;
-    b[p + 6] = 100;
-    b[p + 7] = 34;
+    dv.setUint32(p, 1767990818, true);
+    dv.setUint32(p + 4, 577004908, true);
     p += 8;
   }
   // ",\"amount\":"
-  b[p] = 44;
-  b[p + 1] = 34;
-  b[p + 2] = 97;
-  b[p + 3] = 109;
-  b[p + 4] = 111;
-  b[p + 5] = 117;
-  b[p + 6] = 110;
-  b[p + 7] = 116;
-  b[p + 8] = 34;
-  b[p + 9] = 58;
+  dv.setUint32(p, 1835082284, true);
+  dv.setUint32(p + 4, 1953396079, true);
+  dv.setUint16(p + 8, 14882, true);
   p += 10;
   p = writeJsonNumber(b, p, v6);
   // ",\"currency\":"
-  b[p] = 44;
-  b[p + 1] = 34;
-  b[p + 2] = 99;
-  b[p + 3] = 117;
-  b[p + 4] = 114;
-  b[p + 5] = 114;
-  b[p + 6] = 101;
-  b[p + 7] = 110;
-  b[p + 8] = 99;
-  b[p + 9] = 121;
-  b[p + 10] = 34;
-  b[p + 11] = 58;
+  dv.setUint32(p, 1969431084, true);
+  dv.setUint32(p + 4, 1852142194, true);
+  dv.setUint32(p + 8, 975337827, true);
   p += 12;
   if (v7 === "EUR") {
-    b[p] = 34;
-    b[p + 1] = 69;
-    b[p + 2] = 85;
-    b[p + 3] = 82;
+    dv.setUint32(p, 1381319970, true);
     b[p + 4] = 34;
     p += 5;
   }
   else if (v7 === "USD") {
-    b[p] = 34;
-    b[p + 1] = 85;
-    b[p + 2] = 83;
-    b[p + 3] = 68;
+    dv.setUint32(p, 1146311970, true);
     b[p + 4] = 34;
     p += 5;
   }
   else {
-    b[p] = 34;
-    b[p + 1] = 71;
-    b[p + 2] = 66;
-    b[p + 3] = 80;
+    dv.setUint32(p, 1346520866, true);
     b[p + 4] = 34;
     p += 5;
   }
   // ",\"customer_id\":"
-  b[p] = 44;
-  b[p + 1] = 34;
-  b[p + 2] = 99;
-  b[p + 3] = 117;
-  b[p + 4] = 115;
-  b[p + 5] = 116;
-  b[p + 6] = 111;
-  b[p + 7] = 109;
-  b[p + 8] = 101;
-  b[p + 9] = 114;
-  b[p + 10] = 95;
-  b[p + 11] = 105;
-  b[p + 12] = 100;
-  b[p + 13] = 34;
+  dv.setUint32(p, 1969431084, true);
+  dv.setUint32(p + 4, 1836020851, true);
+  dv.setUint32(p + 8, 1767862885, true);
+  dv.setUint16(p + 12, 8804, true);
   b[p + 14] = 58;
   p += 15;
   if (v8 === null) {
@@ -228,12 +142,10 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
+      dv = sink.view;
     }
     // "null"
-    b[p] = 110;
-    b[p + 1] = 117;
-    b[p + 2] = 108;
-    b[p + 3] = 108;
+    dv.setUint32(p, 1819047278, true);
     p += 4;
   }
   else {
@@ -242,6 +154,7 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
+      dv = sink.view;
     }
     // "\""
     b[p] = 34;
@@ -257,16 +170,11 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
+      dv = sink.view;
     }
     // ",\"note\":\""
-    b[p] = 44;
-    b[p + 1] = 34;
-    b[p + 2] = 110;
-    b[p + 3] = 111;
-    b[p + 4] = 116;
-    b[p + 5] = 101;
-    b[p + 6] = 34;
-    b[p + 7] = 58;
+    dv.setUint32(p, 1869488684, true);
+    dv.setUint32(p + 4, 975332724, true);
     b[p + 8] = 34;
     p += 9;
     p = writeJsonChars(b, p, v9);
@@ -278,18 +186,12 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
   if (p + r > b.length) {
     p = sink.grow(p, r);
     b = sink.buf;
+    dv = sink.view;
   }
   // ",\"method\":"
-  b[p] = 44;
-  b[p + 1] = 34;
-  b[p + 2] = 109;
-  b[p + 3] = 101;
-  b[p + 4] = 116;
-  b[p + 5] = 104;
-  b[p + 6] = 111;
-  b[p + 7] = 100;
-  b[p + 8] = 34;
-  b[p + 9] = 58;
+  dv.setUint32(p, 1701650988, true);
+  dv.setUint32(p + 4, 1685022836, true);
+  dv.setUint16(p + 8, 14882, true);
   p += 10;
   // (BankTransfer | CardMethod | Wallet), by type
   if (typeof v10 !== 'object' || v10 === null) return -1;
@@ -314,100 +216,48 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
+      dv = sink.view;
     }
     // "{\"type\":"
-    b[p] = 123;
-    b[p + 1] = 34;
-    b[p + 2] = 116;
-    b[p + 3] = 121;
-    b[p + 4] = 112;
-    b[p + 5] = 101;
-    b[p + 6] = 34;
-    b[p + 7] = 58;
+    dv.setUint32(p, 2037654139, true);
+    dv.setUint32(p + 4, 975332720, true);
     p += 8;
-    b[p] = 34;
-    b[p + 1] = 99;
-    b[p + 2] = 97;
-    b[p + 3] = 114;
-    b[p + 4] = 100;
-    b[p + 5] = 34;
+    dv.setUint32(p, 1918984994, true);
+    dv.setUint16(p + 4, 8804, true);
     p += 6;
     // ",\"brand\":"
-    b[p] = 44;
-    b[p + 1] = 34;
-    b[p + 2] = 98;
-    b[p + 3] = 114;
-    b[p + 4] = 97;
-    b[p + 5] = 110;
-    b[p + 6] = 100;
-    b[p + 7] = 34;
+    dv.setUint32(p, 1919033900, true);
+    dv.setUint32(p + 4, 577007201, true);
     b[p + 8] = 58;
     p += 9;
     if (v16 === "visa") {
-      b[p] = 34;
-      b[p + 1] = 118;
-      b[p + 2] = 105;
-      b[p + 3] = 115;
-      b[p + 4] = 97;
-      b[p + 5] = 34;
+      dv.setUint32(p, 1936291362, true);
+      dv.setUint16(p + 4, 8801, true);
       p += 6;
     }
     else if (v16 === "mastercard") {
-      b[p] = 34;
-      b[p + 1] = 109;
-      b[p + 2] = 97;
-      b[p + 3] = 115;
-      b[p + 4] = 116;
-      b[p + 5] = 101;
-      b[p + 6] = 114;
-      b[p + 7] = 99;
-      b[p + 8] = 97;
-      b[p + 9] = 114;
-      b[p + 10] = 100;
-      b[p + 11] = 34;
+      dv.setUint32(p, 1935764770, true);
+      dv.setUint32(p + 4, 1668441460, true);
+      dv.setUint32(p + 8, 577008225, true);
       p += 12;
     }
     else {
-      b[p] = 34;
-      b[p + 1] = 97;
-      b[p + 2] = 109;
-      b[p + 3] = 101;
-      b[p + 4] = 120;
-      b[p + 5] = 34;
+      dv.setUint32(p, 1701667106, true);
+      dv.setUint16(p + 4, 8824, true);
       p += 6;
     }
     // ",\"last4\":\""
-    b[p] = 44;
-    b[p + 1] = 34;
-    b[p + 2] = 108;
-    b[p + 3] = 97;
-    b[p + 4] = 115;
-    b[p + 5] = 116;
-    b[p + 6] = 52;
-    b[p + 7] = 34;
-    b[p + 8] = 58;
-    b[p + 9] = 34;
+    dv.setUint32(p, 1634476588, true);
+    dv.setUint32(p + 4, 573863027, true);
+    dv.setUint16(p + 8, 8762, true);
     p += 10;
     p = writeJsonChars(b, p, v17);
     // "\",\"three_d_secure\":"
-    b[p] = 34;
-    b[p + 1] = 44;
-    b[p + 2] = 34;
-    b[p + 3] = 116;
-    b[p + 4] = 104;
-    b[p + 5] = 114;
-    b[p + 6] = 101;
-    b[p + 7] = 101;
-    b[p + 8] = 95;
-    b[p + 9] = 100;
-    b[p + 10] = 95;
-    b[p + 11] = 115;
-    b[p + 12] = 101;
-    b[p + 13] = 99;
-    b[p + 14] = 117;
-    b[p + 15] = 114;
-    b[p + 16] = 101;
-    b[p + 17] = 34;
+    dv.setUint32(p, 1948396578, true);
+    dv.setUint32(p + 4, 1701147240, true);
+    dv.setUint32(p + 8, 1935631455, true);
+    dv.setUint32(p + 12, 1920295781, true);
+    dv.setUint16(p + 16, 8805, true);
     b[p + 18] = 58;
     p += 19;
     p = v18 ? writeJsonTrue(b, p) : writeJsonFalse(b, p);
@@ -432,78 +282,41 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
+      dv = sink.view;
     }
     // "{\"type\":"
-    b[p] = 123;
-    b[p + 1] = 34;
-    b[p + 2] = 116;
-    b[p + 3] = 121;
-    b[p + 4] = 112;
-    b[p + 5] = 101;
-    b[p + 6] = 34;
-    b[p + 7] = 58;
+    dv.setUint32(p, 2037654139, true);
+    dv.setUint32(p + 4, 975332720, true);
     p += 8;
-    b[p] = 34;
-    b[p + 1] = 98;
-    b[p + 2] = 97;
-    b[p + 3] = 110;
-    b[p + 4] = 107;
-    b[p + 5] = 95;
-    b[p + 6] = 116;
-    b[p + 7] = 114;
-    b[p + 8] = 97;
-    b[p + 9] = 110;
-    b[p + 10] = 115;
-    b[p + 11] = 102;
-    b[p + 12] = 101;
-    b[p + 13] = 114;
+    dv.setUint32(p, 1851875874, true);
+    dv.setUint32(p + 4, 1920229227, true);
+    dv.setUint32(p + 8, 1718840929, true);
+    dv.setUint16(p + 12, 29285, true);
     b[p + 14] = 34;
     p += 15;
     // ",\"iban_last4\":\""
-    b[p] = 44;
-    b[p + 1] = 34;
-    b[p + 2] = 105;
-    b[p + 3] = 98;
-    b[p + 4] = 97;
-    b[p + 5] = 110;
-    b[p + 6] = 95;
-    b[p + 7] = 108;
-    b[p + 8] = 97;
-    b[p + 9] = 115;
-    b[p + 10] = 116;
-    b[p + 11] = 52;
-    b[p + 12] = 34;
-    b[p + 13] = 58;
+    dv.setUint32(p, 1651057196, true);
+    dv.setUint32(p + 4, 1818193505, true);
+    dv.setUint32(p + 8, 880046945, true);
+    dv.setUint16(p + 12, 14882, true);
     b[p + 14] = 34;
     p += 15;
     p = writeJsonChars(b, p, v22);
     // "\",\"reference\":"
-    b[p] = 34;
-    b[p + 1] = 44;
-    b[p + 2] = 34;
-    b[p + 3] = 114;
-    b[p + 4] = 101;
-    b[p + 5] = 102;
-    b[p + 6] = 101;
-    b[p + 7] = 114;
-    b[p + 8] = 101;
-    b[p + 9] = 110;
-    b[p + 10] = 99;
-    b[p + 11] = 101;
-    b[p + 12] = 34;
-    b[p + 13] = 58;
+    dv.setUint32(p, 1914842146, true);
+    dv.setUint32(p + 4, 1919247973, true);
+    dv.setUint32(p + 8, 1701015141, true);
+    dv.setUint16(p + 12, 14882, true);
     p += 14;
     if (v23 === null) {
       r = 4;
       if (p + r > b.length) {
         p = sink.grow(p, r);
         b = sink.buf;
+        dv = sink.view;
       }
       // "null"
-      b[p] = 110;
-      b[p + 1] = 117;
-      b[p + 2] = 108;
-      b[p + 3] = 108;
+      dv.setUint32(p, 1819047278, true);
       p += 4;
     }
     else {
@@ -512,6 +325,7 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
       if (p + r > b.length) {
         p = sink.grow(p, r);
         b = sink.buf;
+        dv = sink.view;
       }
       // "\""
       b[p] = 34;
@@ -525,6 +339,7 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
+      dv = sink.view;
     }
     // "}"
     b[p] = 125;
@@ -546,78 +361,36 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
+      dv = sink.view;
     }
     // "{\"type\":"
-    b[p] = 123;
-    b[p + 1] = 34;
-    b[p + 2] = 116;
-    b[p + 3] = 121;
-    b[p + 4] = 112;
-    b[p + 5] = 101;
-    b[p + 6] = 34;
-    b[p + 7] = 58;
+    dv.setUint32(p, 2037654139, true);
+    dv.setUint32(p + 4, 975332720, true);
     p += 8;
-    b[p] = 34;
-    b[p + 1] = 119;
-    b[p + 2] = 97;
-    b[p + 3] = 108;
-    b[p + 4] = 108;
-    b[p + 5] = 101;
-    b[p + 6] = 116;
-    b[p + 7] = 34;
+    dv.setUint32(p, 1818326818, true);
+    dv.setUint32(p + 4, 578053484, true);
     p += 8;
     // ",\"provider\":"
-    b[p] = 44;
-    b[p + 1] = 34;
-    b[p + 2] = 112;
-    b[p + 3] = 114;
-    b[p + 4] = 111;
-    b[p + 5] = 118;
-    b[p + 6] = 105;
-    b[p + 7] = 100;
-    b[p + 8] = 101;
-    b[p + 9] = 114;
-    b[p + 10] = 34;
-    b[p + 11] = 58;
+    dv.setUint32(p, 1919951404, true);
+    dv.setUint32(p + 4, 1684633199, true);
+    dv.setUint32(p + 8, 975336037, true);
     p += 12;
     if (v27 === "apple_pay") {
-      b[p] = 34;
-      b[p + 1] = 97;
-      b[p + 2] = 112;
-      b[p + 3] = 112;
-      b[p + 4] = 108;
-      b[p + 5] = 101;
-      b[p + 6] = 95;
-      b[p + 7] = 112;
-      b[p + 8] = 97;
-      b[p + 9] = 121;
+      dv.setUint32(p, 1886413090, true);
+      dv.setUint32(p + 4, 1885300076, true);
+      dv.setUint16(p + 8, 31073, true);
       b[p + 10] = 34;
       p += 11;
     }
     else if (v27 === "google_pay") {
-      b[p] = 34;
-      b[p + 1] = 103;
-      b[p + 2] = 111;
-      b[p + 3] = 111;
-      b[p + 4] = 103;
-      b[p + 5] = 108;
-      b[p + 6] = 101;
-      b[p + 7] = 95;
-      b[p + 8] = 112;
-      b[p + 9] = 97;
-      b[p + 10] = 121;
-      b[p + 11] = 34;
+      dv.setUint32(p, 1869571874, true);
+      dv.setUint32(p + 4, 1600482407, true);
+      dv.setUint32(p + 8, 578380144, true);
       p += 12;
     }
     else {
-      b[p] = 34;
-      b[p + 1] = 112;
-      b[p + 2] = 97;
-      b[p + 3] = 121;
-      b[p + 4] = 112;
-      b[p + 5] = 97;
-      b[p + 6] = 108;
-      b[p + 7] = 34;
+      dv.setUint32(p, 2036428834, true);
+      dv.setUint32(p + 4, 577528176, true);
       p += 8;
     }
     // "}"
@@ -630,20 +403,12 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
+      dv = sink.view;
     }
     // ",\"metadata\":"
-    b[p] = 44;
-    b[p + 1] = 34;
-    b[p + 2] = 109;
-    b[p + 3] = 101;
-    b[p + 4] = 116;
-    b[p + 5] = 97;
-    b[p + 6] = 100;
-    b[p + 7] = 97;
-    b[p + 8] = 116;
-    b[p + 9] = 97;
-    b[p + 10] = 34;
-    b[p + 11] = 58;
+    dv.setUint32(p, 1701650988, true);
+    dv.setUint32(p + 4, 1633968500, true);
+    dv.setUint32(p + 8, 975331700, true);
     p += 12;
     // Recordstringstring
     if (typeof v11 !== 'object' || v11 === null) return -1;
@@ -655,6 +420,7 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
+      dv = sink.view;
     }
     // "{"
     b[p] = 123;
@@ -667,6 +433,7 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
       if (p + r > b.length) {
         p = sink.grow(p, r);
         b = sink.buf;
+        dv = sink.view;
       }
       if (i30 !== 0) b[p++] = 0x2c;
       // "\""
@@ -674,8 +441,7 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
       p += 1;
       p = writeJsonChars(b, p, key32);
       // "\":\""
-      b[p] = 34;
-      b[p + 1] = 58;
+      dv.setUint16(p, 14882, true);
       b[p + 2] = 34;
       p += 3;
       p = writeJsonChars(b, p, v33);
@@ -687,6 +453,7 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
+      dv = sink.view;
     }
     // "}"
     b[p] = 125;
@@ -696,6 +463,7 @@ export function writePaymentEventV1(input: unknown, sink: ByteSink): number {
   if (p + r > b.length) {
     p = sink.grow(p, r);
     b = sink.buf;
+    dv = sink.view;
   }
   // "}"
   b[p] = 125;

@@ -2,10 +2,7 @@
 // Run `herald-schemas generate` after changing the type; `herald-schemas generate --check` fails on drift.
 /* eslint-disable */
 import type { ByteSink } from '@herald/schemas/runtime';
-import { ARRAY_PROTOTYPE, MAX_BYTES_PER_CODE_UNIT, MAX_NUMBER_BYTES, OBJECT_PROTOTYPE, writeJsonChars, writeJsonNumber } from '@herald/schemas/runtime';
-
-// The regular expressions of the tag checks, built once.
-const PATTERN_0 = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+import { ARRAY_PROTOTYPE, MAX_BYTES_PER_CODE_UNIT, MAX_NUMBER_BYTES, OBJECT_PROTOTYPE, isRfc3339, writeJsonChars, writeJsonNumber } from '@herald/schemas/runtime';
 
 /**
  * Validates `input` against InvoiceIssued and writes its JSON into `sink` from `sink.start`;
@@ -15,6 +12,7 @@ export function writeInvoiceIssuedV1(input: unknown, sink: ByteSink): number {
   // A toJSON on a shared prototype would change what JSON.stringify writes: let the slow path decide.
   if (OBJECT_PROTOTYPE.toJSON !== undefined || ARRAY_PROTOTYPE.toJSON !== undefined) return -1;
   let b = sink.buf;
+  let dv = sink.view;
   let p = sink.start;
   let r = 0;
   let proto: unknown;
@@ -39,134 +37,77 @@ export function writeInvoiceIssuedV1(input: unknown, sink: ByteSink): number {
   const v8 = o1["terms"];
   if (k0[j2++] !== "purchase_order") return -1;
   const v9 = o1["purchase_order"];
-  const v10 = k0[j2] === "memo" ? o1[k0[j2++]!] : undefined;
+  let v10: unknown;
+  if (k0[j2] === "memo") {
+    j2++;
+    v10 = o1["memo"];
+  }
   if (j2 !== k0.length) return -1;
   if (typeof v3 !== 'string' || !(1 <= v3.length)) return -1;
-  if (typeof v4 !== 'string' || !(PATTERN_0.test(v4) && ((y, m, d) => d <= (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : 30 + ((m + (m >> 3)) & 1)))((v4.charCodeAt(0) - 48) * 1000 + (v4.charCodeAt(1) - 48) * 100 + (v4.charCodeAt(2) - 48) * 10 + v4.charCodeAt(3) - 48, (v4.charCodeAt(5) - 48) * 10 + v4.charCodeAt(6) - 48, (v4.charCodeAt(8) - 48) * 10 + v4.charCodeAt(9) - 48))) return -1;
+  if (typeof v4 !== 'string' || !isRfc3339(v4)) return -1;
   if (typeof v5 !== 'string' || !(1 <= v5.length)) return -1;
   if (v6 !== "EUR" && v6 !== "USD" && v6 !== "GBP") return -1;
   if (typeof v7 !== 'number' || !Number.isFinite(v7) || !(0 <= v7)) return -1;
-  r = 83 + v3.length * MAX_BYTES_PER_CODE_UNIT + v4.length * MAX_BYTES_PER_CODE_UNIT + v5.length * MAX_BYTES_PER_CODE_UNIT + MAX_NUMBER_BYTES;
+  r = 83 + v3.length * MAX_BYTES_PER_CODE_UNIT + v4.length + v5.length * MAX_BYTES_PER_CODE_UNIT + MAX_NUMBER_BYTES;
   if (p + r > b.length) {
     p = sink.grow(p, r);
     b = sink.buf;
+    dv = sink.view;
   }
   // "{\"invoice_id\":\""
-  b[p] = 123;
-  b[p + 1] = 34;
-  b[p + 2] = 105;
-  b[p + 3] = 110;
-  b[p + 4] = 118;
-  b[p + 5] = 111;
-  b[p + 6] = 105;
-  b[p + 7] = 99;
-  b[p + 8] = 101;
-  b[p + 9] = 95;
-  b[p + 10] = 105;
-  b[p + 11] = 100;
-  b[p + 12] = 34;
-  b[p + 13] = 58;
+  dv.setUint32(p, 1852383867, true);
+  dv.setUint32(p + 4, 1667854198, true);
+  dv.setUint32(p + 8, 1684627301, true);
+  dv.setUint16(p + 12, 14882, true);
   b[p + 14] = 34;
   p += 15;
   p = writeJsonChars(b, p, v3);
   // "\",\"issued_at\":\""
-  b[p] = 34;
-  b[p + 1] = 44;
-  b[p + 2] = 34;
-  b[p + 3] = 105;
-  b[p + 4] = 115;
-  b[p + 5] = 115;
-  b[p + 6] = 117;
-  b[p + 7] = 101;
-  b[p + 8] = 100;
-  b[p + 9] = 95;
-  b[p + 10] = 97;
-  b[p + 11] = 116;
-  b[p + 12] = 34;
-  b[p + 13] = 58;
+  dv.setUint32(p, 1763847202, true);
+  dv.setUint32(p + 4, 1702196083, true);
+  dv.setUint32(p + 8, 1952538468, true);
+  dv.setUint16(p + 12, 14882, true);
   b[p + 14] = 34;
   p += 15;
-  p = writeJsonChars(b, p, v4);
+  p += b.write(v4, p, 'latin1');
   // "\",\"customer_id\":\""
-  b[p] = 34;
-  b[p + 1] = 44;
-  b[p + 2] = 34;
-  b[p + 3] = 99;
-  b[p + 4] = 117;
-  b[p + 5] = 115;
-  b[p + 6] = 116;
-  b[p + 7] = 111;
-  b[p + 8] = 109;
-  b[p + 9] = 101;
-  b[p + 10] = 114;
-  b[p + 11] = 95;
-  b[p + 12] = 105;
-  b[p + 13] = 100;
-  b[p + 14] = 34;
-  b[p + 15] = 58;
+  dv.setUint32(p, 1663183906, true);
+  dv.setUint32(p + 4, 1869902709, true);
+  dv.setUint32(p + 8, 1601332589, true);
+  dv.setUint32(p + 12, 975332457, true);
   b[p + 16] = 34;
   p += 17;
   p = writeJsonChars(b, p, v5);
   // "\",\"currency\":"
-  b[p] = 34;
-  b[p + 1] = 44;
-  b[p + 2] = 34;
-  b[p + 3] = 99;
-  b[p + 4] = 117;
-  b[p + 5] = 114;
-  b[p + 6] = 114;
-  b[p + 7] = 101;
-  b[p + 8] = 110;
-  b[p + 9] = 99;
-  b[p + 10] = 121;
-  b[p + 11] = 34;
+  dv.setUint32(p, 1663183906, true);
+  dv.setUint32(p + 4, 1701999221, true);
+  dv.setUint32(p + 8, 578380654, true);
   b[p + 12] = 58;
   p += 13;
   if (v6 === "EUR") {
-    b[p] = 34;
-    b[p + 1] = 69;
-    b[p + 2] = 85;
-    b[p + 3] = 82;
+    dv.setUint32(p, 1381319970, true);
     b[p + 4] = 34;
     p += 5;
   }
   else if (v6 === "USD") {
-    b[p] = 34;
-    b[p + 1] = 85;
-    b[p + 2] = 83;
-    b[p + 3] = 68;
+    dv.setUint32(p, 1146311970, true);
     b[p + 4] = 34;
     p += 5;
   }
   else {
-    b[p] = 34;
-    b[p + 1] = 71;
-    b[p + 2] = 66;
-    b[p + 3] = 80;
+    dv.setUint32(p, 1346520866, true);
     b[p + 4] = 34;
     p += 5;
   }
   // ",\"total\":"
-  b[p] = 44;
-  b[p + 1] = 34;
-  b[p + 2] = 116;
-  b[p + 3] = 111;
-  b[p + 4] = 116;
-  b[p + 5] = 97;
-  b[p + 6] = 108;
-  b[p + 7] = 34;
+  dv.setUint32(p, 1869881900, true);
+  dv.setUint32(p + 4, 577528180, true);
   b[p + 8] = 58;
   p += 9;
   p = writeJsonNumber(b, p, v7);
   // ",\"terms\":"
-  b[p] = 44;
-  b[p + 1] = 34;
-  b[p + 2] = 116;
-  b[p + 3] = 101;
-  b[p + 4] = 114;
-  b[p + 5] = 109;
-  b[p + 6] = 115;
-  b[p + 7] = 34;
+  dv.setUint32(p, 1702109740, true);
+  dv.setUint32(p + 4, 577990002, true);
   b[p + 8] = 58;
   p += 9;
   // (DueOnReceipt | NetTerms), by kind
@@ -188,46 +129,29 @@ export function writeInvoiceIssuedV1(input: unknown, sink: ByteSink): number {
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
+      dv = sink.view;
     }
     // "{\"kind\":"
-    b[p] = 123;
-    b[p + 1] = 34;
-    b[p + 2] = 107;
-    b[p + 3] = 105;
-    b[p + 4] = 110;
-    b[p + 5] = 100;
-    b[p + 6] = 34;
-    b[p + 7] = 58;
+    dv.setUint32(p, 1768628859, true);
+    dv.setUint32(p + 4, 975332462, true);
     p += 8;
-    b[p] = 34;
-    b[p + 1] = 110;
-    b[p + 2] = 101;
-    b[p + 3] = 116;
+    dv.setUint32(p, 1952804386, true);
     b[p + 4] = 34;
     p += 5;
     // ",\"days\":"
-    b[p] = 44;
-    b[p + 1] = 34;
-    b[p + 2] = 100;
-    b[p + 3] = 97;
-    b[p + 4] = 121;
-    b[p + 5] = 115;
-    b[p + 6] = 34;
-    b[p + 7] = 58;
+    dv.setUint32(p, 1633952300, true);
+    dv.setUint32(p + 4, 975336313, true);
     p += 8;
     if (v15 === 14) {
-      b[p] = 49;
-      b[p + 1] = 52;
+      dv.setUint16(p, 13361, true);
       p += 2;
     }
     else if (v15 === 30) {
-      b[p] = 51;
-      b[p + 1] = 48;
+      dv.setUint16(p, 12339, true);
       p += 2;
     }
     else {
-      b[p] = 54;
-      b[p + 1] = 48;
+      dv.setUint16(p, 12342, true);
       p += 2;
     }
     // "}"
@@ -248,29 +172,15 @@ export function writeInvoiceIssuedV1(input: unknown, sink: ByteSink): number {
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
+      dv = sink.view;
     }
     // "{\"kind\":"
-    b[p] = 123;
-    b[p + 1] = 34;
-    b[p + 2] = 107;
-    b[p + 3] = 105;
-    b[p + 4] = 110;
-    b[p + 5] = 100;
-    b[p + 6] = 34;
-    b[p + 7] = 58;
+    dv.setUint32(p, 1768628859, true);
+    dv.setUint32(p + 4, 975332462, true);
     p += 8;
-    b[p] = 34;
-    b[p + 1] = 111;
-    b[p + 2] = 110;
-    b[p + 3] = 95;
-    b[p + 4] = 114;
-    b[p + 5] = 101;
-    b[p + 6] = 99;
-    b[p + 7] = 101;
-    b[p + 8] = 105;
-    b[p + 9] = 112;
-    b[p + 10] = 116;
-    b[p + 11] = 34;
+    dv.setUint32(p, 1601072930, true);
+    dv.setUint32(p + 4, 1701012850, true);
+    dv.setUint32(p + 8, 578056297, true);
     p += 12;
     // "}"
     b[p] = 125;
@@ -281,38 +191,24 @@ export function writeInvoiceIssuedV1(input: unknown, sink: ByteSink): number {
   if (p + r > b.length) {
     p = sink.grow(p, r);
     b = sink.buf;
+    dv = sink.view;
   }
   // ",\"purchase_order\":"
-  b[p] = 44;
-  b[p + 1] = 34;
-  b[p + 2] = 112;
-  b[p + 3] = 117;
-  b[p + 4] = 114;
-  b[p + 5] = 99;
-  b[p + 6] = 104;
-  b[p + 7] = 97;
-  b[p + 8] = 115;
-  b[p + 9] = 101;
-  b[p + 10] = 95;
-  b[p + 11] = 111;
-  b[p + 12] = 114;
-  b[p + 13] = 100;
-  b[p + 14] = 101;
-  b[p + 15] = 114;
-  b[p + 16] = 34;
-  b[p + 17] = 58;
+  dv.setUint32(p, 1970283052, true);
+  dv.setUint32(p + 4, 1634231154, true);
+  dv.setUint32(p + 8, 1868522867, true);
+  dv.setUint32(p + 12, 1919247474, true);
+  dv.setUint16(p + 16, 14882, true);
   p += 18;
   if (v9 === null) {
     r = 4;
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
+      dv = sink.view;
     }
     // "null"
-    b[p] = 110;
-    b[p + 1] = 117;
-    b[p + 2] = 108;
-    b[p + 3] = 108;
+    dv.setUint32(p, 1819047278, true);
     p += 4;
   }
   else {
@@ -321,6 +217,7 @@ export function writeInvoiceIssuedV1(input: unknown, sink: ByteSink): number {
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
+      dv = sink.view;
     }
     // "\""
     b[p] = 34;
@@ -336,16 +233,11 @@ export function writeInvoiceIssuedV1(input: unknown, sink: ByteSink): number {
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
+      dv = sink.view;
     }
     // ",\"memo\":\""
-    b[p] = 44;
-    b[p + 1] = 34;
-    b[p + 2] = 109;
-    b[p + 3] = 101;
-    b[p + 4] = 109;
-    b[p + 5] = 111;
-    b[p + 6] = 34;
-    b[p + 7] = 58;
+    dv.setUint32(p, 1701650988, true);
+    dv.setUint32(p + 4, 975335277, true);
     b[p + 8] = 34;
     p += 9;
     p = writeJsonChars(b, p, v10);
@@ -357,6 +249,7 @@ export function writeInvoiceIssuedV1(input: unknown, sink: ByteSink): number {
   if (p + r > b.length) {
     p = sink.grow(p, r);
     b = sink.buf;
+    dv = sink.view;
   }
   // "}"
   b[p] = 125;

@@ -9,7 +9,11 @@ import type { OutboxRecord } from './outbox-record.js';
 
 /** The retention job of {@link OutboxRelayOptions}. */
 export interface RetentionOptions {
-  /** Delete rows published longer ago than this. @defaultValue 86400000 (24 h) */
+  /**
+   * Delete rows published longer ago than this. `0` keeps nothing: the relay deletes each row once
+   * the broker acked it instead of marking it published, which costs PostgreSQL about a fifth of
+   * the mark (no new row version, no index entries) and is the faster mode. @defaultValue 86400000 (24 h)
+   */
   readonly publishedOlderThanMs?: number;
   /** How often the job runs while the relay is active. @defaultValue 60000 */
   readonly intervalMs?: number;
@@ -106,7 +110,9 @@ export function resolveRelayOptions(options: OutboxRelayOptions): ResolvedRelayO
       r === false
         ? false
         : {
-            publishedOlderThanMs: positiveInt('retention.publishedOlderThanMs', r?.publishedOlderThanMs, 86_400_000),
+            publishedOlderThanMs: integerOption('retention.publishedOlderThanMs', r?.publishedOlderThanMs, 86_400_000, {
+              min: 0,
+            }),
             intervalMs: positiveInt('retention.intervalMs', r?.intervalMs, 60_000),
             batchSize: positiveInt('retention.batchSize', r?.batchSize, 5000),
           },

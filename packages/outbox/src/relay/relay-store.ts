@@ -13,17 +13,21 @@ export interface FetchedRow {
   readonly transactionId: string;
 }
 
-interface RawRow {
-  row_id: string;
-  xid: string;
-  event_id: string;
-  topic: string;
-  key: Buffer | null;
-  value: Buffer;
-  headers: Record<string, StoredHeaderValue>;
-  attempts: number;
-  created_ms: number;
-}
+/**
+ * A fetched row as an array (pg's `rowMode: 'array'`: no object built per row by the driver), in
+ * the column order of the fetch query.
+ */
+type RawRow = [
+  rowId: string,
+  xid: string,
+  eventId: string,
+  topic: string,
+  key: Buffer | null,
+  value: Buffer,
+  headers: Record<string, StoredHeaderValue>,
+  attempts: number,
+  createdMs: number,
+];
 
 /** A failed publish, as the relay records it. */
 export interface FailureGroup {
@@ -56,6 +60,7 @@ export class RelayStore {
     const { rows } = await this.#inIndexOrder((client) =>
       client.query<RawRow>({
         name: `herald_outbox_fetch${cursor === null ? '' : '_after'}:${n.name}`,
+        rowMode: 'array',
         text:
           // Text copies under other names: ORDER BY must see the xid8 and bigint columns, not text.
           // created_at as epoch milliseconds: a number parses in a fraction of a timestamp's time.
@@ -66,17 +71,17 @@ export class RelayStore {
         values: cursor === null ? [limit] : [limit, cursor[0], cursor[1]],
       }),
     );
-    return rows.map((r) => ({
-      transactionId: r.xid,
+    return rows.map(([id, transactionId, eventId, topic, key, value, headers, attempts, createdMs]) => ({
+      transactionId,
       record: {
-        id: r.row_id,
-        eventId: r.event_id,
-        topic: r.topic,
-        key: r.key,
-        value: r.value,
-        headers: fromStoredHeaders(r.headers),
-        attempts: r.attempts,
-        createdAt: new Date(r.created_ms),
+        id,
+        eventId,
+        topic,
+        key,
+        value,
+        headers: fromStoredHeaders(headers),
+        attempts,
+        createdAt: new Date(createdMs),
       },
     }));
   }
@@ -130,6 +135,18 @@ export class RelayStore {
         'last_attempt_at = CASE WHEN published_at IS NULL THEN now() ELSE last_attempt_at END, ' +
         'attempts = attempts + (published_at IS NULL)::int WHERE id = ANY($1::bigint[])',
       // The ids are decimal strings from the database: an array literal needs no per-element escaping.
+      values: [`{${ids.join(',')}}`],
+    });
+  }
+
+  /**
+   * Deletes acked rows (retention 0: nothing is kept once published). One statement for the whole
+   * batch, and idempotent like the mark: a row deleted already is simply not there.
+   */
+  async deleteAcked(ids: readonly string[]): Promise<void> {
+    await this.#pool.query({
+      name: `herald_outbox_delete_acked:${this.#n.name}`,
+      text: `DELETE FROM ${this.#n.table} WHERE id = ANY($1::bigint[])`,
       values: [`{${ids.join(',')}}`],
     });
   }

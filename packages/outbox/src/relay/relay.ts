@@ -57,7 +57,8 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 /**
  * Creates a relay for one outbox table. It publishes rows of committed transactions with the
  * given publisher, in (transaction id, sequence) order with many publishes in flight, and marks
- * them published only after the broker acked. See docs/outbox.md for modes and tuning.
+ * them published (or, with retention 0, deletes them) only after the broker acked. See
+ * docs/outbox.md for modes and tuning.
  *
  * @throws {InvalidOptionsError} when the options are invalid.
  */
@@ -89,6 +90,8 @@ class Relay implements OutboxRelay {
   #holdUntil = 0;
   #failStreak = 0;
   #retaining = false;
+  /** Finishes acked rows: marks them published, or deletes them when retention is 0. */
+  readonly #finish: (ids: readonly string[]) => Promise<void>;
   readonly #onPoolError = (error: Error) =>
     this.#log.warn('outbox relay: idle pool connection failed', { error: error.message });
 
@@ -96,6 +99,11 @@ class Relay implements OutboxRelay {
     this.#o = options;
     this.#store = new RelayStore(options.pool, options.names);
     this.#metrics = new RelayMetrics(options.meterProvider, options.names.name);
+    const store = this.#store;
+    this.#finish =
+      options.retention !== false && options.retention.publishedOlderThanMs === 0
+        ? (ids) => store.deleteAcked(ids)
+        : (ids) => store.markPublished(ids);
     const meta = { component: 'outbox-relay', table: options.names.name };
     this.#log = typeof options.logger.child === 'function' ? options.logger.child(meta) : options.logger;
   }
@@ -392,7 +400,7 @@ class Relay implements OutboxRelay {
 
   async #mark(ids: string[]): Promise<void> {
     try {
-      await this.#store.markPublished(ids);
+      await this.#finish(ids);
       this.#stats.published += ids.length;
       this.#metrics.acked(ids.length);
     } catch (error) {
@@ -407,7 +415,7 @@ class Relay implements OutboxRelay {
   async #flushUnmarked(): Promise<boolean> {
     const ids = this.#unmarked.splice(0);
     try {
-      await this.#store.markPublished(ids);
+      await this.#finish(ids);
       this.#stats.published += ids.length;
       this.#metrics.acked(ids.length);
       return true;

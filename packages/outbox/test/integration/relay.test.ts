@@ -111,6 +111,32 @@ describe.sequential('relay on real PostgreSQL and Kafka', () => {
     expect(report.badCeId).toBe(0);
   }, 240_000);
 
+  it('with retention 0 deletes each row once acked: every committed event exactly once, in order, nothing kept', async () => {
+    const { table, topic, outbox, relay } = await setup('delete-on-ack', {
+      batchSize: 500,
+      retention: { publishedOlderThanMs: 0 },
+    });
+    relay.start();
+    const { committed, rolledBack } = await runWriters(pool, outbox, {
+      writers: 4,
+      events: 20_000,
+      keysPerWriter: 20,
+      rollbackRate: 0.1,
+      maxPerTransaction: 40,
+    });
+    // Deleted, not marked: the table empties.
+    await expect.poll(() => count(pool, table, 'true'), { timeout: 60_000, interval: 250 }).toBe(0);
+    const records = await readTopic(brokers().single, topic);
+    const report = judge(committed, rolledBack, records);
+    expect(records.length).toBe(20_000);
+    expect(report.lost).toEqual([]);
+    expect(report.duplicates).toEqual([]);
+    expect(report.failedButWritten).toEqual([]);
+    expect(report.reordered).toEqual([]);
+    expect(report.badCeId).toBe(0);
+    expect(relay.stats.published).toBe(20_000);
+  }, 120_000);
+
   it('never skips the rows of a long-running transaction that commits after later ones', async () => {
     const { table, topic, outbox, relay } = await setup('long-tx', {}, 1);
     relay.start();

@@ -2,10 +2,7 @@
 // Run `herald-schemas generate` after changing the type; `herald-schemas generate --check` fails on drift.
 /* eslint-disable */
 import type { ByteSink } from '../runtime/index.js';
-import { ARRAY_PROTOTYPE, MAX_BYTES_PER_CODE_UNIT, MAX_NUMBER_BYTES, OBJECT_PROTOTYPE, _isTypeUint32, snapshotArray, writeJsonChars, writeJsonNumber, writeJsonUint } from '../runtime/index.js';
-
-// The regular expressions of the tag checks, built once.
-const PATTERN_0 = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+import { ARRAY_PROTOTYPE, MAX_BYTES_PER_CODE_UNIT, MAX_NUMBER_BYTES, OBJECT_PROTOTYPE, _isTypeUint32, isRfc3339, snapshotArray, writeJsonChars, writeJsonNumber, writeJsonUint } from '../runtime/index.js';
 
 /**
  * Validates `input` against OrderEventMessage and writes its JSON into `sink` from `sink.start`;
@@ -15,6 +12,7 @@ export function writeOrderEventMessageV1(input: unknown, sink: ByteSink): number
   // A toJSON on a shared prototype would change what JSON.stringify writes: let the slow path decide.
   if (OBJECT_PROTOTYPE.toJSON !== undefined || ARRAY_PROTOTYPE.toJSON !== undefined) return -1;
   let b = sink.buf;
+  let dv = sink.view;
   let p = sink.start;
   let r = 0;
   let proto: unknown;
@@ -31,88 +29,43 @@ export function writeOrderEventMessageV1(input: unknown, sink: ByteSink): number
   const v5 = o1["line_items"];
   const v6 = o1["total_price"];
   if (typeof v2 !== 'string' || !(1 <= v2.length)) return -1;
-  if (typeof v3 !== 'string' || !(PATTERN_0.test(v3) && ((y, m, d) => d <= (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : 30 + ((m + (m >> 3)) & 1)))((v3.charCodeAt(0) - 48) * 1000 + (v3.charCodeAt(1) - 48) * 100 + (v3.charCodeAt(2) - 48) * 10 + v3.charCodeAt(3) - 48, (v3.charCodeAt(5) - 48) * 10 + v3.charCodeAt(6) - 48, (v3.charCodeAt(8) - 48) * 10 + v3.charCodeAt(9) - 48))) return -1;
+  if (typeof v3 !== 'string' || !isRfc3339(v3)) return -1;
   if (typeof v4 !== 'string') return -1;
   if (typeof v6 !== 'number' || !Number.isFinite(v6) || !(0 <= v6)) return -1;
-  r = 64 + v2.length * MAX_BYTES_PER_CODE_UNIT + v3.length * MAX_BYTES_PER_CODE_UNIT + v4.length * MAX_BYTES_PER_CODE_UNIT;
+  r = 64 + v2.length * MAX_BYTES_PER_CODE_UNIT + v3.length + v4.length * MAX_BYTES_PER_CODE_UNIT;
   if (p + r > b.length) {
     p = sink.grow(p, r);
     b = sink.buf;
+    dv = sink.view;
   }
   // "{\"order_id\":\""
-  b[p] = 123;
-  b[p + 1] = 34;
-  b[p + 2] = 111;
-  b[p + 3] = 114;
-  b[p + 4] = 100;
-  b[p + 5] = 101;
-  b[p + 6] = 114;
-  b[p + 7] = 95;
-  b[p + 8] = 105;
-  b[p + 9] = 100;
-  b[p + 10] = 34;
-  b[p + 11] = 58;
+  dv.setUint32(p, 1919885947, true);
+  dv.setUint32(p + 4, 1601332580, true);
+  dv.setUint32(p + 8, 975332457, true);
   b[p + 12] = 34;
   p += 13;
   p = writeJsonChars(b, p, v2);
   // "\",\"created_at\":\""
-  b[p] = 34;
-  b[p + 1] = 44;
-  b[p + 2] = 34;
-  b[p + 3] = 99;
-  b[p + 4] = 114;
-  b[p + 5] = 101;
-  b[p + 6] = 97;
-  b[p + 7] = 116;
-  b[p + 8] = 101;
-  b[p + 9] = 100;
-  b[p + 10] = 95;
-  b[p + 11] = 97;
-  b[p + 12] = 116;
-  b[p + 13] = 34;
-  b[p + 14] = 58;
-  b[p + 15] = 34;
+  dv.setUint32(p, 1663183906, true);
+  dv.setUint32(p + 4, 1952540018, true);
+  dv.setUint32(p + 8, 1633641573, true);
+  dv.setUint32(p + 12, 574235252, true);
   p += 16;
-  p = writeJsonChars(b, p, v3);
+  p += b.write(v3, p, 'latin1');
   // "\",\"customer_name\":\""
-  b[p] = 34;
-  b[p + 1] = 44;
-  b[p + 2] = 34;
-  b[p + 3] = 99;
-  b[p + 4] = 117;
-  b[p + 5] = 115;
-  b[p + 6] = 116;
-  b[p + 7] = 111;
-  b[p + 8] = 109;
-  b[p + 9] = 101;
-  b[p + 10] = 114;
-  b[p + 11] = 95;
-  b[p + 12] = 110;
-  b[p + 13] = 97;
-  b[p + 14] = 109;
-  b[p + 15] = 101;
-  b[p + 16] = 34;
-  b[p + 17] = 58;
+  dv.setUint32(p, 1663183906, true);
+  dv.setUint32(p + 4, 1869902709, true);
+  dv.setUint32(p + 8, 1601332589, true);
+  dv.setUint32(p + 12, 1701667182, true);
+  dv.setUint16(p + 16, 14882, true);
   b[p + 18] = 34;
   p += 19;
   p = writeJsonChars(b, p, v4);
   // "\",\"line_items\":["
-  b[p] = 34;
-  b[p + 1] = 44;
-  b[p + 2] = 34;
-  b[p + 3] = 108;
-  b[p + 4] = 105;
-  b[p + 5] = 110;
-  b[p + 6] = 101;
-  b[p + 7] = 95;
-  b[p + 8] = 105;
-  b[p + 9] = 116;
-  b[p + 10] = 101;
-  b[p + 11] = 109;
-  b[p + 12] = 115;
-  b[p + 13] = 34;
-  b[p + 14] = 58;
-  b[p + 15] = 91;
+  dv.setUint32(p, 1814178850, true);
+  dv.setUint32(p + 4, 1600482921, true);
+  dv.setUint32(p + 8, 1835365481, true);
+  dv.setUint32(p + 12, 1530536563, true);
   p += 16;
   if (!Array.isArray(v5) || Object.getPrototypeOf(v5) !== ARRAY_PROTOTYPE) return -1;
   for (let i7 = 0, n8 = v5.length; i7 < n8; i7++) {
@@ -121,6 +74,7 @@ export function writeOrderEventMessageV1(input: unknown, sink: ByteSink): number
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
+      dv = sink.view;
     }
     if (i7 !== 0) b[p++] = 0x2c;
     // LineItemEventMessage
@@ -144,93 +98,42 @@ export function writeOrderEventMessageV1(input: unknown, sink: ByteSink): number
     if (p + r > b.length) {
       p = sink.grow(p, r);
       b = sink.buf;
+      dv = sink.view;
     }
     // "{\"line_item_id\":\""
-    b[p] = 123;
-    b[p + 1] = 34;
-    b[p + 2] = 108;
-    b[p + 3] = 105;
-    b[p + 4] = 110;
-    b[p + 5] = 101;
-    b[p + 6] = 95;
-    b[p + 7] = 105;
-    b[p + 8] = 116;
-    b[p + 9] = 101;
-    b[p + 10] = 109;
-    b[p + 11] = 95;
-    b[p + 12] = 105;
-    b[p + 13] = 100;
-    b[p + 14] = 34;
-    b[p + 15] = 58;
+    dv.setUint32(p, 1768694395, true);
+    dv.setUint32(p + 4, 1767859566, true);
+    dv.setUint32(p + 8, 1601004916, true);
+    dv.setUint32(p + 12, 975332457, true);
     b[p + 16] = 34;
     p += 17;
     p = writeJsonChars(b, p, v12);
     // "\",\"product_id\":\""
-    b[p] = 34;
-    b[p + 1] = 44;
-    b[p + 2] = 34;
-    b[p + 3] = 112;
-    b[p + 4] = 114;
-    b[p + 5] = 111;
-    b[p + 6] = 100;
-    b[p + 7] = 117;
-    b[p + 8] = 99;
-    b[p + 9] = 116;
-    b[p + 10] = 95;
-    b[p + 11] = 105;
-    b[p + 12] = 100;
-    b[p + 13] = 34;
-    b[p + 14] = 58;
-    b[p + 15] = 34;
+    dv.setUint32(p, 1881287714, true);
+    dv.setUint32(p + 4, 1969516402, true);
+    dv.setUint32(p + 8, 1767863395, true);
+    dv.setUint32(p + 12, 574235236, true);
     p += 16;
     p = writeJsonChars(b, p, v13);
     // "\",\"product_title\":\""
-    b[p] = 34;
-    b[p + 1] = 44;
-    b[p + 2] = 34;
-    b[p + 3] = 112;
-    b[p + 4] = 114;
-    b[p + 5] = 111;
-    b[p + 6] = 100;
-    b[p + 7] = 117;
-    b[p + 8] = 99;
-    b[p + 9] = 116;
-    b[p + 10] = 95;
-    b[p + 11] = 116;
-    b[p + 12] = 105;
-    b[p + 13] = 116;
-    b[p + 14] = 108;
-    b[p + 15] = 101;
-    b[p + 16] = 34;
-    b[p + 17] = 58;
+    dv.setUint32(p, 1881287714, true);
+    dv.setUint32(p + 4, 1969516402, true);
+    dv.setUint32(p + 8, 1952412771, true);
+    dv.setUint32(p + 12, 1701606505, true);
+    dv.setUint16(p + 16, 14882, true);
     b[p + 18] = 34;
     p += 19;
     p = writeJsonChars(b, p, v14);
     // "\",\"quantity\":"
-    b[p] = 34;
-    b[p + 1] = 44;
-    b[p + 2] = 34;
-    b[p + 3] = 113;
-    b[p + 4] = 117;
-    b[p + 5] = 97;
-    b[p + 6] = 110;
-    b[p + 7] = 116;
-    b[p + 8] = 105;
-    b[p + 9] = 116;
-    b[p + 10] = 121;
-    b[p + 11] = 34;
+    dv.setUint32(p, 1898064930, true);
+    dv.setUint32(p + 4, 1953390965, true);
+    dv.setUint32(p + 8, 578385001, true);
     b[p + 12] = 58;
     p += 13;
     p = writeJsonUint(b, p, v15);
     // ",\"price\":"
-    b[p] = 44;
-    b[p + 1] = 34;
-    b[p + 2] = 112;
-    b[p + 3] = 114;
-    b[p + 4] = 105;
-    b[p + 5] = 99;
-    b[p + 6] = 101;
-    b[p + 7] = 34;
+    dv.setUint32(p, 1919951404, true);
+    dv.setUint32(p + 4, 577069929, true);
     b[p + 8] = 58;
     p += 9;
     p = writeJsonNumber(b, p, v16);
@@ -242,24 +145,13 @@ export function writeOrderEventMessageV1(input: unknown, sink: ByteSink): number
   if (p + r > b.length) {
     p = sink.grow(p, r);
     b = sink.buf;
+    dv = sink.view;
   }
   // "],\"total_price\":"
-  b[p] = 93;
-  b[p + 1] = 44;
-  b[p + 2] = 34;
-  b[p + 3] = 116;
-  b[p + 4] = 111;
-  b[p + 5] = 116;
-  b[p + 6] = 97;
-  b[p + 7] = 108;
-  b[p + 8] = 95;
-  b[p + 9] = 112;
-  b[p + 10] = 114;
-  b[p + 11] = 105;
-  b[p + 12] = 99;
-  b[p + 13] = 101;
-  b[p + 14] = 34;
-  b[p + 15] = 58;
+  dv.setUint32(p, 1948396637, true);
+  dv.setUint32(p + 4, 1818326127, true);
+  dv.setUint32(p + 8, 1769107551, true);
+  dv.setUint32(p + 12, 975332707, true);
   p += 16;
   p = writeJsonNumber(b, p, v6);
   // "}"

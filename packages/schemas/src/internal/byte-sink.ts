@@ -1,11 +1,14 @@
 /**
  * Where a generated writer puts its bytes: `buf[start..]`, grown on demand. A writer reserves
- * room before each run of writes with `if (p + n > b.length) { p = sink.grow(p, n); b = sink.buf; }`,
- * so the writing loops themselves never check bounds.
+ * room before each run of writes with
+ * `if (p + n > b.length) { p = sink.grow(p, n); b = sink.buf; dv = sink.view; }`, so the writing
+ * loops themselves never check bounds.
  */
 export interface ByteSink {
   /** The buffer being written; replaced by {@link ByteSink.grow}. */
   buf: Buffer;
+  /** A DataView of all of {@link ByteSink.buf} (constants are written through it four bytes at a time); replaced with it. */
+  view: DataView;
   /** Where the current message starts in {@link ByteSink.buf}. */
   start: number;
   /** Moves the message written so far (`buf[start..p)`) into a buffer with room for `need` more bytes; returns the new `p`. */
@@ -20,6 +23,11 @@ const MAX_SLAB_BYTES = 1024 * 1024;
 const MIN_FREE_BYTES = 2 * 1024;
 /** A scratch buffer larger than this is dropped after use rather than kept for the next message. */
 const MAX_KEPT_BYTES = 1024 * 1024;
+
+/** A DataView of all of `buf`. */
+function viewOf(buf: Buffer): DataView {
+  return new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+}
 
 function nextSize(used: number, need: number): number {
   let size = SLAB_BYTES;
@@ -40,6 +48,7 @@ function slabSize(lastBytes: number): number {
  */
 export class SlabSink implements ByteSink {
   buf: Buffer = Buffer.allocUnsafeSlow(SLAB_BYTES);
+  view: DataView = viewOf(this.buf);
   start = 0;
   /** Set by {@link grow}: the message outgrew its slab. */
   private grown = false;
@@ -53,6 +62,7 @@ export class SlabSink implements ByteSink {
     const want = Math.max(MIN_FREE_BYTES, this.lastBytes + (this.lastBytes >> 2));
     if (this.grown || this.buf.length - this.start < want) {
       this.buf = Buffer.allocUnsafeSlow(slabSize(this.lastBytes));
+      this.view = viewOf(this.buf);
       this.start = 0;
       this.grown = false;
     }
@@ -63,6 +73,7 @@ export class SlabSink implements ByteSink {
     const next = Buffer.allocUnsafeSlow(nextSize(used, need));
     this.buf.copy(next, 0, this.start, p);
     this.buf = next;
+    this.view = viewOf(next);
     this.start = 0;
     this.grown = true;
     return used;
@@ -88,6 +99,7 @@ export class SlabSink implements ByteSink {
 /** One reused buffer: each message overwrites the previous one. */
 export class ScratchSink implements ByteSink {
   buf: Buffer = Buffer.allocUnsafeSlow(SLAB_BYTES);
+  view: DataView = viewOf(this.buf);
   start = 0;
 
   /** Prepares for the next message, which overwrites the last. */
@@ -99,6 +111,7 @@ export class ScratchSink implements ByteSink {
     const next = Buffer.allocUnsafeSlow(nextSize(p, need));
     this.buf.copy(next, 0, 0, p);
     this.buf = next;
+    this.view = viewOf(next);
     return p;
   }
 
@@ -106,7 +119,10 @@ export class ScratchSink implements ByteSink {
   commit(end: number): Buffer {
     const out = this.buf.subarray(0, end);
     // Keep a grown buffer for the next message unless it is huge: one 50 MB order must not pin 64 MB.
-    if (this.buf.length > MAX_KEPT_BYTES) this.buf = Buffer.allocUnsafeSlow(SLAB_BYTES);
+    if (this.buf.length > MAX_KEPT_BYTES) {
+      this.buf = Buffer.allocUnsafeSlow(SLAB_BYTES);
+      this.view = viewOf(this.buf);
+    }
     return out;
   }
 }

@@ -3,6 +3,7 @@
 // returns -1 the moment anything is unusual, and the codec then asks typia, the validator of
 // record, for the full error list. See docs/schemas.md, "How encode is fast".
 import { snapshotExpression } from './emit-snapshot.js';
+import { acceleratedCheck } from './accelerated-checks.js';
 import { Emitter } from './emitter.js';
 import type { Literal, TagCheck, WireType } from './wire-type.js';
 
@@ -23,6 +24,8 @@ export interface EncoderInput {
 type Piece =
   | { readonly kind: 'const'; readonly text: string }
   | { readonly kind: 'string' | 'number' | 'uint' | 'boolean'; readonly value: string }
+  /** A string its checks proved printable ASCII with nothing to escape: copied natively, a byte per unit. */
+  | { readonly kind: 'ascii'; readonly value: string }
   /** A value already checked to be one of a few literals: each one's JSON text is constant. */
   | { readonly kind: 'choice'; readonly value: string; readonly options: readonly Literal[] }
   /** A value with its own checks and reservations; `open`/`close` join the surrounding runs. */
@@ -30,6 +33,35 @@ type Piece =
 
 function utf8Bytes(text: string): number[] {
   return [...Buffer.from(text, 'utf8')];
+}
+
+/** After a grow: the new buffer's DataView (the line is dropped when no constant needed the view). */
+const VIEW_REFRESH = 'dv = sink.view;';
+
+/** The position `offset` bytes past `p`. */
+function at(offset: number): string {
+  return offset === 0 ? 'p' : `p + ${offset}`;
+}
+
+/**
+ * Writes constant bytes at `p` and moves `p` past them: four at a time through the sink's DataView
+ * (one bounds check and one store per four bytes), then two, then one. Byte by byte, the keys of a
+ * small message took a quarter of its encode time; by words, a tenth.
+ */
+function writeBytes(e: Emitter, bytes: readonly number[]): void {
+  let i = 0;
+  for (; i + 4 <= bytes.length; i += 4) {
+    const word = (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)) >>> 0;
+    e.usesView = true;
+    e.line(`dv.setUint32(${at(i)}, ${word}, true);`);
+  }
+  if (i + 2 <= bytes.length) {
+    e.usesView = true;
+    e.line(`dv.setUint16(${at(i)}, ${bytes[i]! | (bytes[i + 1]! << 8)}, true);`);
+    i += 2;
+  }
+  if (i < bytes.length) e.line(`b[${at(i)}] = ${bytes[i]!};`);
+  e.line(`p += ${bytes.length};`);
 }
 
 /** Writes the pre-encoded JSON of whichever literal `name` holds (the last one needs no test). */
@@ -42,10 +74,7 @@ function writeChoice(e: Emitter, name: string, options: readonly Literal[]): voi
           ? ''
           : 'else'
         : `${i === 0 ? '' : 'else '}if (${name} === ${JSON.stringify(option)})`;
-    const body = (): void => {
-      bytes.forEach((byte, j) => e.line(`b[${j === 0 ? 'p' : `p + ${j}`}] = ${byte};`));
-      e.line(`p += ${bytes.length};`);
-    };
+    const body = (): void => writeBytes(e, bytes);
     if (head === '') body();
     else e.block(head, body);
   });
@@ -69,6 +98,7 @@ function emitPieces(e: Emitter, pieces: readonly Piece[], commaIndex: string | u
       if (piece.kind === 'const') constant += utf8Bytes(piece.text).length;
       else if (piece.kind === 'string')
         variable.push(e.use(`${piece.value}.length * MAX_BYTES_PER_CODE_UNIT`, 'MAX_BYTES_PER_CODE_UNIT'));
+      else if (piece.kind === 'ascii') variable.push(`${piece.value}.length`);
       else if (piece.kind === 'boolean') constant += 5;
       else if (piece.kind === 'choice')
         constant += Math.max(...piece.options.map((o) => utf8Bytes(JSON.stringify(o)).length));
@@ -78,19 +108,19 @@ function emitPieces(e: Emitter, pieces: readonly Piece[], commaIndex: string | u
     e.line('if (p + r > b.length) {');
     e.line('  p = sink.grow(p, r);');
     e.line('  b = sink.buf;');
+    e.line(`  ${VIEW_REFRESH}`);
     e.line('}');
     if (comma !== undefined) e.line(`if (${comma} !== 0) b[p++] = 0x2c;`);
     comma = undefined;
     for (const piece of run) {
       if (piece.kind === 'const') {
-        // Constant text (keys, quotes, brackets) is written unrolled, byte by byte.
+        // Constant text (keys, quotes, brackets) is written unrolled.
         e.line(
           `// ${JSON.stringify(piece.text).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)}`,
         );
-        const bytes = utf8Bytes(piece.text);
-        bytes.forEach((byte, i) => e.line(`b[${i === 0 ? 'p' : `p + ${i}`}] = ${byte};`));
-        e.line(`p += ${bytes.length};`);
+        writeBytes(e, utf8Bytes(piece.text));
       } else if (piece.kind === 'string') e.line(e.use(`p = writeJsonChars(b, p, ${piece.value});`, 'writeJsonChars'));
+      else if (piece.kind === 'ascii') e.line(`p += b.write(${piece.value}, p, 'latin1');`);
       else if (piece.kind === 'number') e.line(e.use(`p = writeJsonNumber(b, p, ${piece.value});`, 'writeJsonNumber'));
       else if (piece.kind === 'uint') e.line(e.use(`p = writeJsonUint(b, p, ${piece.value});`, 'writeJsonUint'));
       else if (piece.kind === 'boolean')
@@ -133,7 +163,7 @@ function pieces(e: Emitter, type: WireType, name: string): Piece[] {
       fail([`typeof ${name} !== 'string'`, ...tags(type.checks)]);
       return [
         { kind: 'const', text: '"' },
-        { kind: 'string', value: name },
+        { kind: type.checks.some((c) => acceleratedCheck(c)?.plainAscii === true) ? 'ascii' : 'string', value: name },
         { kind: 'const', text: '"' },
       ];
     case 'number':
@@ -208,7 +238,12 @@ function object(e: Emitter, type: ObjectType, name: string): void {
       locals.set(property.key, local);
       const key = JSON.stringify(property.key);
       if (property.optional) {
-        e.line(`const ${local} = ${keys}[${at}] === ${key} ? ${record}[${keys}[${at}++]!] : undefined;`);
+        // Read by its literal name (a monomorphic load), not by the key just compared (a megamorphic one).
+        e.line(`let ${local}: unknown;`);
+        e.line(`if (${keys}[${at}] === ${key}) {`);
+        e.line(`  ${at}++;`);
+        e.line(`  ${local} = ${record}[${key}];`);
+        e.line('}');
       } else {
         e.line(`if (${keys}[${at}++] !== ${key}) return -1;`);
         e.line(`const ${local} = ${record}[${key}];`);
@@ -337,10 +372,11 @@ export function emitEncoder(input: EncoderInput): string {
     '  // A toJSON on a shared prototype would change what JSON.stringify writes: let the slow path decide.',
     '  if (OBJECT_PROTOTYPE.toJSON !== undefined || ARRAY_PROTOTYPE.toJSON !== undefined) return -1;',
     '  let b = sink.buf;',
+    ...(e.usesView ? ['  let dv = sink.view;'] : []),
     '  let p = sink.start;',
     '  let r = 0;',
     ...(e.usesProto ? ['  let proto: unknown;'] : []),
-    ...e.lines,
+    ...(e.usesView ? e.lines : e.lines.filter((l) => l.trim() !== VIEW_REFRESH)),
     '  return p;',
     '}',
     '',

@@ -1,4 +1,5 @@
 // The bookkeeping of code generation: lines, indentation, fresh names and the imports they need.
+import { acceleratedCheck } from './accelerated-checks.js';
 import { hoistPatterns } from './hoist-patterns.js';
 import type { TagCheck } from './wire-type.js';
 
@@ -13,6 +14,8 @@ export class Emitter {
   readonly patterns = new Map<string, string>();
   /** Whether any object check needs the shared `proto` local. */
   usesProto = false;
+  /** Whether constants are written through the sink's DataView (`dv`). */
+  usesView = false;
   private depth = 1;
   private counter = 0;
 
@@ -41,8 +44,13 @@ export class Emitter {
     this.line('}');
   }
 
-  /** Rewrites a typia tag expression for the value in `name`, its regular expressions hoisted. */
+  /**
+   * Rewrites a typia tag expression for the value in `name`: a call of its runtime equivalent when
+   * it has one (accelerated-checks.ts), else the expression with its regular expressions hoisted.
+   */
   check(expression: TagCheck, name: string): string {
+    const fast = acceleratedCheck(expression);
+    if (fast !== undefined) return this.use(`${fast.helper}(${name})`, fast.helper);
     const called = expression.replace(/\$importInternal\("(\w+)"\)/g, (_, helper: string) => {
       this.imports.add(helper);
       return `_${helper}`;
