@@ -95,21 +95,25 @@ export async function runRelayBench<T>(o: RelayBenchOptions<T>): Promise<RelayRo
     return records.length / ((performance.now() - t0) / 1000);
   };
 
-  // The relay draining a backlog of the same rows: marking them published (the default), or
-  // deleting them as they are acked (retention 0).
-  const drain = async (retention: false | { publishedOlderThanMs: 0 }): Promise<number> => {
-    await reset();
-    await fill(o.pool, outbox, o.events);
-    const acked = new Map<string, number>();
-    const drainer = createOutboxRelay({
+  /** A relay on the bench table, noting each row's ack time in `acks`. */
+  const benchRelay = (acks: Map<string, number>, retention: false | { publishedOlderThanMs: 0 }) =>
+    createOutboxRelay({
       pool: o.pool,
-      publisher: ackClock(publisher, acked),
+      publisher: ackClock(publisher, acks),
       table: o.table,
       batchSize: 2000,
       maxInFlight: 20_000,
       pollIntervalMs: 100,
       retention,
     });
+
+  // The relay draining a backlog of the same rows: marking them published (the default), or
+  // deleting them as they are acked (retention 0).
+  const drain = async (retention: false | { publishedOlderThanMs: 0 }): Promise<number> => {
+    await reset();
+    await fill(o.pool, outbox, o.events);
+    const acked = new Map<string, number>();
+    const drainer = benchRelay(acked, retention);
     const t0 = performance.now();
     drainer.start();
     while (acked.size < records.length) await sleep(5);
@@ -160,15 +164,7 @@ export async function runRelayBench<T>(o: RelayBenchOptions<T>): Promise<RelayRo
   // The relay behind writers, marking rows (the default).
   await reset();
   const acks = new Map<string, number>();
-  const relay = createOutboxRelay({
-    pool: o.pool,
-    publisher: ackClock(publisher, acks),
-    table: o.table,
-    batchSize: 2000,
-    maxInFlight: 20_000,
-    pollIntervalMs: 100,
-    retention: false,
-  });
+  const relay = benchRelay(acks, false);
   relay.start();
 
   // Writers committing at fixed rates (10 ms ticks), then flat out, with the relay running.
