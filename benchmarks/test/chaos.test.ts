@@ -32,7 +32,10 @@ describe.skipIf(external)('reliability catalogue, CI subset', () => {
     async (_name, scenario) => {
       const lines: string[] = [];
       const [result] = await runCatalogue([scenario], VARIANTS.slice(0, 1), { rate: 1_000, log: (l) => lines.push(l) });
-      // The whole row on failure says what went wrong.
+      // The whole row on failure says what went wrong: printed in full (the assertion's diff shows
+      // only the mismatched fields, not the examples, problems and timeline).
+      if (result?.pass !== true)
+        console.error(`${scenario.name} failed:\n${JSON.stringify({ ...result, log: lines }, null, 2)}`);
       expect({ ...result, log: result?.pass ? [] : lines }).toMatchObject({
         lost: 0,
         duplicates: 0,
