@@ -28,8 +28,9 @@ function daysIn(year: number, month: number): number {
 }
 
 /**
- * Where the fraction and offset of `s` start and end, after checking everything; -1 when `s` is not
- * an RFC 3339 date-time naming a day that exists. Reads each code unit once, builds no substring.
+ * The index of the zone designator of `s` (its `Z`, or the sign of its offset), after checking
+ * everything; -1 when `s` is not an RFC 3339 date-time naming a day that exists. Reads each code
+ * unit once, builds no substring.
  */
 function scan(s: string): number {
   const n = s.length;
