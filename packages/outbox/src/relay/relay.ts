@@ -7,7 +7,7 @@ import { RelayMetrics } from './relay-metrics.js';
 import { resolveRelayOptions } from './relay-options.js';
 import type { OutboxRelayOptions, ResolvedRelayOptions } from './relay-options.js';
 import { RelayStore } from './relay-store.js';
-import type { Cursor, FailureGroup, FetchedRow } from './relay-store.js';
+import type { Cursor, FailureGroup, FetchSink } from './relay-store.js';
 
 /** Where a relay is in its life. Only the `active` one of a table publishes. */
 export type RelayRole = 'idle' | 'standby' | 'active' | 'stopped';
@@ -249,10 +249,15 @@ class Relay implements OutboxRelay {
     void this.#refreshLag();
     void this.#retain();
     let cursor: Cursor | null = null;
-    // The read of the batch after `cursor`, started while the previous batch was being handed to
-    // the publisher, so the database works on it meanwhile. Its rows are not sent yet: dropping it
-    // is always safe.
-    let next: Promise<FetchedRow[]> | undefined;
+    // A read's rows arrive in groups while the database still sends the rest; each group is sent
+    // at once and the cursor follows the last row sent. After a stop, a lost lock or a failure
+    // settled during the read, the rest are left: nothing was sent for them, and the next read
+    // (from the oldest unpublished row, after a failure) gets them again.
+    const accept: FetchSink = (records, last) => {
+      if (this.#stopping || !this.#leader || this.#fresh) return;
+      cursor = last;
+      this.#dispatch(records);
+    };
     try {
       while (!this.#stopping && this.#leader) {
         if (this.#unmarked.length > 0 && !(await this.#flushUnmarked())) {
@@ -265,7 +270,6 @@ class Relay implements OutboxRelay {
           continue;
         }
         if (this.#fresh) {
-          next = undefined;
           // Reading from the start again would resend what is still in flight.
           if (this.#inFlight > 0) {
             await this.#pause(o.pollIntervalMs);
@@ -274,37 +278,20 @@ class Relay implements OutboxRelay {
           cursor = null;
           this.#fresh = false;
         }
-        const room = o.maxInFlight - this.#inFlight;
-        if (room < o.batchSize) {
+        if (o.maxInFlight - this.#inFlight < o.batchSize) {
           await this.#pause(o.pollIntervalMs);
           continue;
         }
-        let rows: FetchedRow[];
+        let read: number;
         try {
-          rows = await (next ?? this.#store.fetch(cursor, o.batchSize));
+          read = await this.#store.fetch(cursor, o.batchSize, accept);
         } catch (error) {
+          // The cursor is past every row sent: the retry reads the rest.
           this.#log.warn('outbox relay: read failed; retrying', { error: messageOf(error) });
           await this.#pause(o.retryBackoffMs);
           continue;
-        } finally {
-          next = undefined;
         }
-        // Nothing was sent for these rows yet: leaving them is safe. After a failure settled
-        // during the read, they wait for the failed rows to go out again first.
-        if (this.#stopping || !this.#leader) break;
-        if (this.#fresh) continue;
-        const last = rows[rows.length - 1];
-        if (last === undefined) {
-          await this.#pause(o.pollIntervalMs);
-          continue;
-        }
-        cursor = [last.transactionId, last.record.id];
-        if (rows.length === o.batchSize && room - rows.length >= o.batchSize) {
-          next = this.#store.fetch(cursor, o.batchSize);
-          // Awaited (or dropped) by the next turn, which handles its failure.
-          next.catch(() => undefined);
-        }
-        this.#dispatch(rows.map((r) => r.record));
+        if (read === 0) await this.#pause(o.pollIntervalMs);
       }
     } finally {
       clearInterval(heartbeat);
