@@ -119,6 +119,19 @@ async function rawOutput(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * A reader fed `messages` as pg would hand them, then the end of the statement; `between` runs
+ * after the last message is handed over (pg may then reuse its buffer).
+ */
+async function feed(messages: readonly Buffer[], between?: () => void): Promise<{ count: number; rows: Row[] }> {
+  const rows: Row[] = [];
+  const reader = new CopyOut({ text: '', fieldCount: 8, read: readRow, deliver: (r) => rows.push(...r), groupSize: 1 });
+  for (const chunk of messages) reader.handleCopyData({ chunk });
+  between?.();
+  reader.handleReadyForQuery();
+  return { count: await reader.done, rows };
+}
+
 describe('CopyOut', () => {
   it('reads every field type of real binary COPY output, in order', async () => {
     const { count, groups } = await copy(COPY, 2);
@@ -131,18 +144,8 @@ describe('CopyOut', () => {
   it('reads the same rows whatever the message boundaries, a tuple split across messages included', async () => {
     const output = await rawOutput();
     for (let cut = 1; cut < output.length; cut += cut < 48 ? 1 : 9973) {
-      const rows: Row[] = [];
-      const reader = new CopyOut({
-        text: '',
-        fieldCount: 8,
-        read: readRow,
-        deliver: (r) => rows.push(...r),
-        groupSize: 1,
-      });
-      reader.handleCopyData({ chunk: output.subarray(0, cut) });
-      reader.handleCopyData({ chunk: output.subarray(cut) });
-      reader.handleReadyForQuery();
-      await expect(reader.done).resolves.toBe(3);
+      const { count, rows } = await feed([output.subarray(0, cut), output.subarray(cut)]);
+      expect(count).toBe(3);
       expect(comparable(rows)).toEqual(comparable(expected));
     }
   });
@@ -150,27 +153,13 @@ describe('CopyOut', () => {
   it('keeps the values it delivered when the parse buffer it was handed is overwritten', async () => {
     const output = await rawOutput();
     const message = Buffer.from(output);
-    const rows: Row[] = [];
-    const reader = new CopyOut({
-      text: '',
-      fieldCount: 8,
-      read: readRow,
-      deliver: (r) => rows.push(...r),
-      groupSize: 1,
-    });
-    reader.handleCopyData({ chunk: message });
-    message.fill(0);
-    reader.handleReadyForQuery();
-    await reader.done;
+    const { rows } = await feed([message], () => message.fill(0));
     expect(rows).toEqual(expected);
   });
 
   it('rejects output that ends before its trailer, and a tuple of the wrong width, with CopyFormatError', async () => {
     const output = await rawOutput();
-    const cut = new CopyOut({ text: '', fieldCount: 8, read: readRow, deliver: () => undefined, groupSize: 1 });
-    cut.handleCopyData({ chunk: output.subarray(0, output.length - 2) });
-    cut.handleReadyForQuery();
-    await expect(cut.done).rejects.toBeInstanceOf(CopyFormatError);
+    await expect(feed([output.subarray(0, output.length - 2)])).rejects.toBeInstanceOf(CopyFormatError);
     await expect(copy(COPY.replace('SELECT * FROM', 'SELECT id FROM'))).rejects.toThrow(
       /a tuple of 1 fields, expected 8/,
     );
