@@ -207,7 +207,7 @@ function tupleEnd(data: Buffer, pos: number): number {
  * value; `…OrNull` readers return null for SQL NULL, the others throw on it.
  */
 export class CopyFields {
-  #buf: Buffer = Buffer.alloc(0);
+  #buf: Buffer = EMPTY;
   #pos = 0;
 
   /** Points at the first field of a tuple whose bounds {@link tupleEnd} checked. */

@@ -14,7 +14,7 @@ export type FetchSink = (records: OutboxRecord[], last: Cursor) => void;
 
 /** The fetch's columns, in the order `fetch` reads them. */
 const FETCH_COLUMNS = 'id, transaction_id, event_id, topic, key, value, headers, attempts, created_at';
-const FETCH_FIELDS = 9;
+const FETCH_FIELDS = FETCH_COLUMNS.split(', ').length;
 /** A read's rows go to the publisher in this many groups, each as soon as it has arrived. */
 const FETCH_GROUPS = 4;
 
