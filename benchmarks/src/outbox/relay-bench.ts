@@ -67,7 +67,7 @@ export async function runRelayBench<T>(o: RelayBenchOptions<T>): Promise<RelayRo
   const outbox = createOutbox({ ...o.record, table: o.table });
   const publisher = createRelayPublisher({ brokers: o.brokers });
   await publisher.connect();
-  const reset = () => o.pool.query(`TRUNCATE ${n.table}`);
+  const reset = () => o.pool.query(`TRUNCATE ${n.table}; UPDATE ${n.progress} SET transaction_id = '0'::xid8, id = 0`);
 
   // Baseline: the same stored records, straight from memory through the same publisher.
   await reset();
@@ -212,7 +212,7 @@ export async function runRelayBench<T>(o: RelayBenchOptions<T>): Promise<RelayRo
   await relay.stop();
   await publisher.close();
   await o.pool.query(
-    `DROP TABLE IF EXISTS ${n.table}, ${n.quarantine}, ${n.migrations}; DROP FUNCTION IF EXISTS ${n.notifyFunction}()`,
+    `DROP TABLE IF EXISTS ${n.table}, ${n.quarantine}, ${n.migrations}, ${n.progress}; DROP FUNCTION IF EXISTS ${n.notifyFunction}()`,
   );
   return rows;
 }

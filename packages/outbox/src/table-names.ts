@@ -10,6 +10,8 @@ export interface TableNames {
   readonly table: string;
   readonly quarantine: string;
   readonly migrations: string;
+  /** One row: the relay's progress, the position through which every row is published. */
+  readonly progress: string;
   readonly notifyFunction: string;
   /** Unqualified names (PostgreSQL puts indexes and triggers in the table's schema). */
   readonly unpublishedIndex: string;
@@ -50,6 +52,7 @@ export function tableNames(name: string = DEFAULT_TABLE): TableNames {
     table: qualified(''),
     quarantine: qualified('_quarantine'),
     migrations: qualified('_migrations'),
+    progress: qualified('_progress'),
     notifyFunction: qualified('_notify'),
     unpublishedIndex: quote(`${base}_unpublished`),
     publishedIndex: quote(`${base}_published_at`),

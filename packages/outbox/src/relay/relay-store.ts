@@ -98,14 +98,16 @@ export class RelayStore {
   }
 
   /**
-   * Runs `read` in a read-only transaction whose plans walk the unpublished index in order.
+   * Runs `read` in a transaction (read-only unless `writes`) whose plans walk the unpublished
+   * index in order.
    * A backlog written faster than autovacuum analyses the table looks tiny to the planner, which
    * then picks a bitmap scan and sorts the whole backlog for every batch: O(backlog) per read,
    * seconds per batch at millions of rows. The ordered index scan is O(batch) whatever the
    * statistics say; turning the other two plans off for these statements makes it the plan.
    */
-  async #inIndexOrder<R>(read: (client: PoolClient) => Promise<R>): Promise<R> {
-    return this.#inTransaction('BEGIN READ ONLY; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off', read);
+  async #inIndexOrder<R>(read: (client: PoolClient) => Promise<R>, writes = false): Promise<R> {
+    const begin = writes ? 'BEGIN' : 'BEGIN READ ONLY';
+    return this.#inTransaction(`${begin}; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off`, read);
   }
 
   /**
@@ -133,10 +135,11 @@ export class RelayStore {
   }
 
   /**
-   * Marks acked rows published (one statement for the whole batch). Idempotent: a row marked
-   * already keeps its first `published_at` and attempt count (a mark retried after an unknown
-   * outcome). The WHERE clause names only `id`: with `published_at IS NULL` in it the planner may
-   * AND in a scan of the whole unpublished index, once per batch.
+   * Marks acked rows published one by one: the rows acked after a failed one, which the progress
+   * position cannot pass (see `advance`). Idempotent: a row marked already keeps its first
+   * `published_at` and attempt count (a mark retried after an unknown outcome). The WHERE clause
+   * names only `id`: with `published_at IS NULL` in it the planner may AND in a scan of the whole
+   * unpublished index, once per batch.
    */
   async markPublished(ids: readonly string[]): Promise<void> {
     await this.#pool.query({
@@ -188,19 +191,51 @@ export class RelayStore {
     });
   }
 
-  /** Seconds since the oldest committed unpublished row was created; 0 when there is none. */
-  async lagSeconds(): Promise<number> {
+  /** The progress position: every row at or before it is published. */
+  async progress(): Promise<Cursor> {
+    const { rows } = await this.#pool.query<{ transaction_id: string; id: string }>(
+      `SELECT transaction_id::text, id::text FROM ${this.#n.progress}`,
+    );
+    const row = rows[0];
+    if (row === undefined) throw new Error(`${this.#n.progress} has no row: run migrate()`);
+    return [row.transaction_id, row.id];
+  }
+
+  /**
+   * Moves the progress position forward to `through`: every row up to it was read in order and
+   * acked. One single-row update for a whole group of rows, where marking them rewrote each row.
+   * Never moves it back, so writes that overtake each other, or a write retried after an unknown
+   * outcome, are harmless.
+   */
+  async advance(through: Cursor): Promise<void> {
+    await this.#pool.query({
+      name: `herald_outbox_advance:${this.#n.name}`,
+      text:
+        `UPDATE ${this.#n.progress} SET transaction_id = $1::xid8, id = $2::bigint, updated_at = now() ` +
+        'WHERE (transaction_id, id) < ($1::xid8, $2::bigint)',
+      values: [through[0], through[1]],
+    });
+  }
+
+  /**
+   * Seconds since the oldest unpublished row after `after` (the progress position) was created;
+   * 0 when there is none.
+   */
+  async lagSeconds(after: Cursor): Promise<number> {
     const { rows } = await this.#inIndexOrder((client) =>
       client.query<{ lag: number }>({
         name: `herald_outbox_lag:${this.#n.name}`,
-        text: `SELECT EXTRACT(EPOCH FROM clock_timestamp() - created_at)::float8 AS lag FROM ${this.#n.table} WHERE published_at IS NULL ORDER BY transaction_id, id LIMIT 1`,
+        text:
+          `SELECT EXTRACT(EPOCH FROM clock_timestamp() - created_at)::float8 AS lag FROM ${this.#n.table} ` +
+          'WHERE published_at IS NULL AND (transaction_id, id) > ($1::xid8, $2::bigint) ORDER BY transaction_id, id LIMIT 1',
+        values: [after[0], after[1]],
       }),
     );
     return Math.max(0, rows[0]?.lag ?? 0);
   }
 
-  /** Deletes up to `limit` rows published more than `olderThanMs` ago; returns how many. */
-  async deletePublished(olderThanMs: number, limit: number): Promise<number> {
+  /** Deletes up to `limit` rows marked published more than `olderThanMs` ago; returns how many. */
+  async deleteMarked(olderThanMs: number, limit: number): Promise<number> {
     const n = this.#n;
     const result = await this.#pool.query({
       name: `herald_outbox_retention:${n.name}`,
@@ -210,5 +245,34 @@ export class RelayStore {
       values: [olderThanMs, limit],
     });
     return result.rowCount ?? 0;
+  }
+
+  /**
+   * Deletes rows at or before `through` (the progress position) created more than `olderThanMs`
+   * ago, from the oldest position on, looking at `limit` rows; returns how many it deleted. A row
+   * is published after it was created, so each deleted row was published and is at least that old.
+   * Looking at a bounded window in position order keeps each statement O(limit) however many rows
+   * are kept: a window that is not deleted whole means the rest are younger (positions follow the
+   * order transactions wrote in), and the next run goes on.
+   */
+  async deletePassed(
+    through: Cursor,
+    olderThanMs: number,
+    limit: number,
+  ): Promise<{ looked: number; deleted: number }> {
+    const n = this.#n;
+    return this.#inIndexOrder(async (client) => {
+      const { rows } = await client.query<{ looked: number; deleted: number }>({
+        name: `herald_outbox_retention_passed:${n.name}`,
+        text:
+          `WITH window_rows AS (SELECT id, created_at FROM ${n.table} WHERE published_at IS NULL ` +
+          'AND (transaction_id, id) <= ($1::xid8, $2::bigint) ORDER BY transaction_id, id LIMIT $4), ' +
+          `gone AS (DELETE FROM ${n.table} WHERE id IN (SELECT id FROM window_rows ` +
+          "WHERE created_at < now() - $3::float8 * interval '1 millisecond') RETURNING 1) " +
+          'SELECT (SELECT count(*) FROM window_rows)::int AS looked, (SELECT count(*) FROM gone)::int AS deleted',
+        values: [through[0], through[1], olderThanMs, limit],
+      });
+      return rows[0] ?? { looked: 0, deleted: 0 };
+    }, true);
   }
 }

@@ -54,6 +54,25 @@ const headerGetter: TextMapGetter<Readonly<Record<string, HeaderValue>>> = {
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** Whether position `a` comes after `b` (decimal integers without leading zeros). */
+function isAfter(a: Cursor, b: Cursor): boolean {
+  for (let i = 0; i < 2; i++) {
+    const x = a[i] as string;
+    const y = b[i] as string;
+    if (x.length !== y.length) return x.length > y.length;
+    if (x !== y) return x > y;
+  }
+  return false;
+}
+
+/** Rows handed to the publisher together, and the position of the last. */
+interface Group {
+  readonly records: OutboxRecord[];
+  readonly last: Cursor;
+  /** Acked whole and waiting for the groups before it; or with a failed row, a barrier. */
+  state: 'pending' | 'acked' | 'failed';
+}
+
 /**
  * Creates a relay for one outbox table. It publishes rows of committed transactions with the
  * given publisher, in (transaction id, sequence) order with many publishes in flight, and marks
@@ -85,13 +104,26 @@ class Relay implements OutboxRelay {
   #inFlight = 0;
   /** Acked rows whose mark failed (database away): marked before anything is read again. */
   #unmarked: string[] = [];
+  /**
+   * Marking mode: groups sent since the last read from the progress position, in read order.
+   * The position moves over acked groups at the head; a failed group stays as a barrier, and rows
+   * acked behind it are marked one by one.
+   */
+  #groups: Group[] = [];
+  /** The progress position: every row through it was acked (written, or being written). */
+  #through: Cursor = ['0', '0'];
+  /** Rows the position passed whose write has not succeeded yet (database away). */
+  #unadvanced = 0;
+  #progressWrites: Promise<unknown> = Promise.resolve();
   /** Read from the oldest unpublished row again once nothing is in flight (after a failure). */
   #fresh = true;
   #holdUntil = 0;
   #failStreak = 0;
   #retaining = false;
-  /** Finishes acked rows: marks them published, or deletes them when retention is 0. */
+  /** Finishes acked rows one by one: marks them published, or deletes them when retention is 0. */
   readonly #finish: (ids: readonly string[]) => Promise<void>;
+  /** Marking (not deleting): acked rows at the head of the read move the progress position. */
+  readonly #byProgress: boolean;
   readonly #onPoolError = (error: Error) =>
     this.#log.warn('outbox relay: idle pool connection failed', { error: error.message });
 
@@ -100,10 +132,8 @@ class Relay implements OutboxRelay {
     this.#store = new RelayStore(options.pool, options.names);
     this.#metrics = new RelayMetrics(options.meterProvider, options.names.name);
     const store = this.#store;
-    this.#finish =
-      options.retention !== false && options.retention.publishedOlderThanMs === 0
-        ? (ids) => store.deleteAcked(ids)
-        : (ids) => store.markPublished(ids);
+    this.#byProgress = options.retention === false || options.retention.publishedOlderThanMs > 0;
+    this.#finish = this.#byProgress ? (ids) => store.markPublished(ids) : (ids) => store.deleteAcked(ids);
     const meta = { component: 'outbox-relay', table: options.names.name };
     this.#log = typeof options.logger.child === 'function' ? options.logger.child(meta) : options.logger;
   }
@@ -222,6 +252,8 @@ class Relay implements OutboxRelay {
 
   async #lead(session: PoolClient): Promise<void> {
     const o = this.#o;
+    // A standby taking over goes on from where the last relay's writes got.
+    this.#through = await this.#store.progress();
     this.#leader = true;
     this.#role = 'active';
     this.#metrics.active = true;
@@ -248,7 +280,7 @@ class Relay implements OutboxRelay {
       o.retention === false ? undefined : setInterval(() => void this.#retain(), o.retention.intervalMs);
     void this.#refreshLag();
     void this.#retain();
-    let cursor: Cursor | null = null;
+    let cursor: Cursor = this.#through;
     // A read's rows arrive in groups while the database still sends the rest; each group is sent
     // at once and the cursor follows the last row sent. After a stop, a lost lock or a failure
     // settled during the read, the rest are left: nothing was sent for them, and the next read
@@ -256,11 +288,11 @@ class Relay implements OutboxRelay {
     const accept: FetchSink = (records, last) => {
       if (this.#stopping || !this.#leader || this.#fresh) return;
       cursor = last;
-      this.#dispatch(records);
+      this.#dispatch(records, last);
     };
     try {
       while (!this.#stopping && this.#leader) {
-        if (this.#unmarked.length > 0 && !(await this.#flushUnmarked())) {
+        if (this.#unrecorded() && !(await this.#flushUnrecorded())) {
           await this.#pause(o.retryBackoffMs);
           continue;
         }
@@ -275,7 +307,9 @@ class Relay implements OutboxRelay {
             await this.#pause(o.pollIntervalMs);
             continue;
           }
-          cursor = null;
+          // Only failed groups are left: rows after the position are read again.
+          this.#groups = [];
+          cursor = this.#through;
           this.#fresh = false;
         }
         if (o.maxInFlight - this.#inFlight < o.batchSize) {
@@ -303,11 +337,13 @@ class Relay implements OutboxRelay {
   }
 
   /** Publishes a batch (all of it in flight at once, in order) and records the outcomes when all settled. */
-  #dispatch(records: OutboxRecord[]): void {
+  #dispatch(records: OutboxRecord[], last: Cursor): void {
     this.#inFlight += records.length;
+    const group: Group = { records, last, state: 'pending' };
+    if (this.#byProgress) this.#groups.push(group);
     const outcomes = records.map((record) => this.#publishOne(record));
     void Promise.all(outcomes)
-      .then((errors) => this.#settle(records, errors))
+      .then((errors) => this.#settle(group, errors))
       .catch((error: unknown) => this.#log.error('outbox relay: recording a batch failed', { error: messageOf(error) }))
       .finally(() => {
         this.#inFlight -= records.length;
@@ -328,7 +364,8 @@ class Relay implements OutboxRelay {
       : context.with(propagation.extract(ROOT_CONTEXT, record.headers, headerGetter), send);
   }
 
-  async #settle(records: readonly OutboxRecord[], errors: readonly unknown[]): Promise<void> {
+  async #settle(group: Group, errors: readonly unknown[]): Promise<void> {
+    const records = group.records;
     const acked: string[] = [];
     const failed = new Map<string, FailureGroup & { ids: string[] }>();
     records.forEach((record, i) => {
@@ -344,12 +381,13 @@ class Relay implements OutboxRelay {
       }
       const retriable = (error as { retriable?: unknown }).retriable !== false;
       const message = messageOf(error);
-      const group = `${code ?? ''}|${String(retriable)}|${message}`;
-      const entry = failed.get(group) ?? { ids: [], message, code, retriable };
+      const kind = `${code ?? ''}|${String(retriable)}|${message}`;
+      const entry = failed.get(kind) ?? { ids: [], message, code, retriable };
       entry.ids.push(record.id);
-      failed.set(group, entry);
+      failed.set(kind, entry);
     });
-    if (acked.length > 0) await this.#mark(acked);
+    if (this.#byProgress) await this.#record(group, acked, failed.size === 0);
+    else if (acked.length > 0) await this.#mark(acked);
     if (failed.size === 0) {
       this.#failStreak = 0;
       return;
@@ -359,30 +397,105 @@ class Relay implements OutboxRelay {
     this.#failStreak++;
     this.#holdUntil =
       Date.now() + Math.min(this.#o.retryBackoffMs * 2 ** (this.#failStreak - 1), this.#o.maxRetryBackoffMs);
-    for (const group of failed.values()) {
-      this.#stats.failedAttempts += group.ids.length;
-      this.#metrics.failed(group.ids.length);
+    for (const failure of failed.values()) {
+      this.#stats.failedAttempts += failure.ids.length;
+      this.#metrics.failed(failure.ids.length);
       this.#log.warn('outbox rows failed to publish; will retry', {
-        rows: group.ids.length,
-        code: group.code,
-        retriable: group.retriable,
-        error: group.message,
+        rows: failure.ids.length,
+        code: failure.code,
+        retriable: failure.retriable,
+        error: failure.message,
       });
       try {
-        const quarantined = await this.#store.recordFailures(group, this.#o.maxAttempts);
+        const quarantined = await this.#store.recordFailures(failure, this.#o.maxAttempts);
         if (quarantined > 0) {
           this.#stats.quarantined += quarantined;
           this.#metrics.quarantined(quarantined);
           this.#log.error('outbox rows quarantined after their last attempt', {
             rows: quarantined,
-            code: group.code,
-            error: group.message,
+            code: failure.code,
+            error: failure.message,
           });
         }
       } catch (error) {
         this.#log.warn('outbox relay: recording failures failed', { error: messageOf(error) });
       }
     }
+  }
+
+  /**
+   * Marking mode: records a settled group. Whole groups acked at the head of the read move the
+   * progress position over them (one write); a group with a failed row stops the position there,
+   * so its acked rows, and those of every group after it, are marked one by one.
+   */
+  async #record(group: Group, acked: string[], whole: boolean): Promise<void> {
+    const groups = this.#groups;
+    const at = groups.indexOf(group);
+    // Not found only if the groups were reset while it was in flight, which waits for none to be.
+    const passable = at >= 0 && whole && !groups.some((g, i) => i < at && g.state === 'failed');
+    if (!passable) {
+      const marks = [...acked];
+      if (whole) {
+        if (at >= 0) groups.splice(at, 1);
+      } else {
+        group.state = 'failed';
+        // Groups acked while waiting behind this one can no longer be passed by the position.
+        for (let i = groups.length - 1; i > at; i--) {
+          const waiting = groups[i] as Group;
+          if (waiting.state !== 'acked') continue;
+          for (const record of waiting.records) marks.push(record.id);
+          groups.splice(i, 1);
+        }
+      }
+      if (marks.length > 0) await this.#mark(marks);
+      return;
+    }
+    group.state = 'acked';
+    let rows = 0;
+    while (groups.length > 0 && (groups[0] as Group).state === 'acked') {
+      const head = groups.shift() as Group;
+      rows += head.records.length;
+      // Groups of an earlier term as leader may settle after a newer position was loaded.
+      if (isAfter(head.last, this.#through)) this.#through = head.last;
+    }
+    if (rows === 0) return;
+    this.#unadvanced += rows;
+    await this.#writeProgress();
+  }
+
+  /**
+   * Writes the progress position, one write at a time; a write waiting behind another takes the
+   * position as it is then, so bursts of settles cost one write each. False when it failed: the
+   * rows stay counted in #unadvanced and the next write covers them.
+   */
+  #writeProgress(): Promise<boolean> {
+    const write = async (): Promise<boolean> => {
+      const rows = this.#unadvanced;
+      if (rows === 0) return true;
+      try {
+        await this.#store.advance(this.#through);
+      } catch (error) {
+        this.#log.warn('outbox relay: recording acked rows failed; will retry', { rows, error: messageOf(error) });
+        return false;
+      }
+      this.#unadvanced -= rows;
+      this.#stats.published += rows;
+      this.#metrics.acked(rows);
+      return true;
+    };
+    const next = this.#progressWrites.then(write);
+    this.#progressWrites = next;
+    return next;
+  }
+
+  /** Acked rows whose mark or progress write failed, to record before reading again. */
+  #unrecorded(): boolean {
+    return this.#unmarked.length > 0 || this.#unadvanced > 0;
+  }
+
+  async #flushUnrecorded(): Promise<boolean> {
+    const marked = this.#unmarked.length === 0 || (await this.#flushUnmarked());
+    return (await this.#writeProgress()) && marked;
   }
 
   async #mark(ids: string[]): Promise<void> {
@@ -414,21 +527,21 @@ class Relay implements OutboxRelay {
 
   /** At stop: waits (to the deadline) for publishes in flight and for their marks. */
   async #drain(): Promise<void> {
-    while ((this.#inFlight > 0 || this.#unmarked.length > 0) && Date.now() < this.#stopDeadline) {
-      if (this.#unmarked.length > 0 && this.#inFlight === 0 && (await this.#flushUnmarked())) continue;
+    while ((this.#inFlight > 0 || this.#unrecorded()) && Date.now() < this.#stopDeadline) {
+      if (this.#unrecorded() && this.#inFlight === 0 && (await this.#flushUnrecorded())) continue;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    if (this.#inFlight > 0 || this.#unmarked.length > 0) {
+    if (this.#inFlight > 0 || this.#unrecorded()) {
       this.#log.warn('outbox relay stopped with rows unsettled; the next relay sends them again', {
         inFlight: this.#inFlight,
-        unmarked: this.#unmarked.length,
+        unmarked: this.#unmarked.length + this.#unadvanced,
       });
     }
   }
 
   async #refreshLag(): Promise<void> {
     try {
-      this.#metrics.lagSeconds = await this.#store.lagSeconds();
+      this.#metrics.lagSeconds = await this.#store.lagSeconds(this.#through);
     } catch (error) {
       this.#log.debug('outbox relay: lag query failed', { error: messageOf(error) });
     }
@@ -442,9 +555,18 @@ class Relay implements OutboxRelay {
     try {
       let total = 0;
       for (;;) {
-        const n = await this.#store.deletePublished(retention.publishedOlderThanMs, retention.batchSize);
+        const n = await this.#store.deleteMarked(retention.publishedOlderThanMs, retention.batchSize);
         total += n;
         if (n < retention.batchSize || this.#stopping || !this.#leader) break;
+      }
+      while (!this.#stopping && this.#leader) {
+        const { looked, deleted } = await this.#store.deletePassed(
+          this.#through,
+          retention.publishedOlderThanMs,
+          retention.batchSize,
+        );
+        total += deleted;
+        if (looked < retention.batchSize || deleted < looked) break;
       }
       this.#stats.deleted += total;
       if (total > 0) this.#log.info('outbox retention deleted published rows', { rows: total });

@@ -64,4 +64,21 @@ $fn$;
 CREATE TRIGGER ${n.trigger} AFTER INSERT ON ${n.table} FOR EACH STATEMENT EXECUTE FUNCTION ${n.notifyFunction}();
 `,
   },
+  {
+    version: 2,
+    description: 'progress table: the position through which every row is published',
+    sql: (n) => `
+-- The relay records acked rows by moving this position forward, one single-row update per group,
+-- instead of rewriting every row (an UPDATE of published_at writes a whole new row version and
+-- its index entries). A row is published when it is at or before this position, or when its
+-- published_at is set (rows acked behind a failed one, and rows of relays before version 2).
+CREATE TABLE ${n.progress} (
+  singleton      boolean     PRIMARY KEY DEFAULT true CHECK (singleton),
+  transaction_id xid8        NOT NULL,
+  id             bigint      NOT NULL,
+  updated_at     timestamptz NOT NULL DEFAULT now()
+);
+INSERT INTO ${n.progress} (transaction_id, id) VALUES ('0'::xid8, 0);
+`,
+  },
 ];

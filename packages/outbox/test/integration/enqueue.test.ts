@@ -55,7 +55,7 @@ async function inTransaction<R>(fn: (client: pg.PoolClient) => Promise<R>, commi
 describe('migrate', () => {
   it('is idempotent and records its version', async () => {
     const again = await migrate(pool, { table });
-    expect(again).toEqual({ table, applied: [], version: 1 });
+    expect(again).toEqual({ table, applied: [], version: 2 });
     const { rows } = await pool.query(`SELECT indexdef FROM pg_indexes WHERE indexname = '${table}_unpublished'`);
     expect(rows[0]?.indexdef).toContain('WHERE (published_at IS NULL)');
   });

@@ -10,7 +10,16 @@ import { createOutbox, createOutboxRelay, createRelayPublisher } from '../../src
 import { createTopic, uniqueTopic } from '../../../../test-support/kafka-admin.js';
 import { checkReliability } from '../../../../test-support/reliability-oracle.js';
 import type { OracleEvent } from '../../../../test-support/reliability-oracle.js';
-import { count, createPool, freshTable, memoryLogger, oracleCodec, readTopic, sleep } from '../support/fixtures.js';
+import {
+  count,
+  createPool,
+  freshTable,
+  memoryLogger,
+  oracleCodec,
+  readTopic,
+  sleep,
+  unpublished,
+} from '../support/fixtures.js';
 import { acquireFaultLock } from '../support/fault-lock.js';
 import { lockFaultBroker } from '../../../../test-support/fault-lock.js';
 import { runWriters } from '../support/writers.js';
@@ -102,7 +111,7 @@ describe.sequential('outbox faults', () => {
       },
     });
     await sleep(Math.max(0, 30_000 - (Date.now() - downAt)));
-    expect(await count(pool, table, 'published_at IS NULL')).toBeGreaterThan(0);
+    expect(await count(pool, table, unpublished(table))).toBeGreaterThan(0);
     await broker.restartNode(1);
     brokerDown = false;
 
@@ -112,7 +121,7 @@ describe.sequential('outbox faults', () => {
       .toBeGreaterThan(before.committed.size + 1_000);
     await server.restart({ mode: 'immediate', downMs: 2_000 });
     await expect
-      .poll(() => count(pool, table, 'published_at IS NULL').catch(() => -1), { timeout: 90_000, interval: 500 })
+      .poll(() => count(pool, table, unpublished(table)).catch(() => -1), { timeout: 90_000, interval: 500 })
       .toBe(0);
 
     const committed = new Set([...before.committed, ...during.committed]);

@@ -7,7 +7,16 @@ import { brokers } from '../../../../test-support/brokers.js';
 import { createTopic, uniqueTopic } from '../../../../test-support/kafka-admin.js';
 import { postgres } from '../../../../test-support/postgres.js';
 import type { OracleEvent } from '../../../../test-support/reliability-oracle.js';
-import { count, createPool, freshTable, memoryLogger, oracleCodec, readTopic } from '../support/fixtures.js';
+import {
+  count,
+  createPool,
+  freshTable,
+  memoryLogger,
+  oracleCodec,
+  published,
+  readTopic,
+  unpublished,
+} from '../support/fixtures.js';
 import { spawnRelay } from '../support/relay-process.js';
 import type { RelayProcess } from '../support/relay-process.js';
 
@@ -65,19 +74,19 @@ describe.sequential('relay process faults', () => {
     const first = spawn(table, ['--batch-size', '500', '--max-in-flight', '5000']);
     await first.active;
     await expect
-      .poll(() => count(pool, table, 'published_at IS NOT NULL'), { timeout: 60_000, interval: 20 })
+      .poll(() => count(pool, table, published(table)), { timeout: 60_000, interval: 20 })
       .toBeGreaterThan(8_000);
     first.child.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
     const { rows } = await pool.query<{ event_id: string }>(
-      `SELECT event_id FROM ${tableNames(table).table} WHERE published_at IS NULL`,
+      `SELECT event_id FROM ${tableNames(table).table} WHERE ${unpublished(table)}`,
     );
     const unmarkedAtKill = new Set(rows.map((r) => r.event_id));
     expect(unmarkedAtKill.size).toBeGreaterThan(0);
 
     const second = spawn(table);
     await second.active;
-    await expect.poll(() => count(pool, table, 'published_at IS NULL'), { timeout: 60_000, interval: 200 }).toBe(0);
+    await expect.poll(() => count(pool, table, unpublished(table)), { timeout: 60_000, interval: 200 }).toBe(0);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
 
@@ -123,7 +132,7 @@ describe.sequential('relay process faults', () => {
     });
     standby.start();
     await enqueue(outbox, 100, 10);
-    await expect.poll(() => count(pool, table, 'published_at IS NULL'), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => count(pool, table, unpublished(table)), { timeout: 30_000 }).toBe(0);
     expect(standby.role).toBe('standby');
     expect(standby.stats.published).toBe(0);
 

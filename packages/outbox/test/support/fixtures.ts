@@ -25,7 +25,7 @@ export async function freshTable(pool: pg.Pool, prefix = 't'): Promise<{ table: 
     table,
     drop: async () => {
       await pool.query(
-        `DROP TABLE IF EXISTS ${n.table}, ${n.quarantine}, ${n.migrations}; DROP FUNCTION IF EXISTS ${n.notifyFunction}()`,
+        `DROP TABLE IF EXISTS ${n.table}, ${n.quarantine}, ${n.migrations}, ${n.progress}; DROP FUNCTION IF EXISTS ${n.notifyFunction}()`,
       );
     },
   };
@@ -51,6 +51,16 @@ export async function count(pool: pg.Pool, table: string, where = 'true'): Promi
   );
   return Number(rows[0]?.n ?? 0);
 }
+
+/**
+ * The condition of a row the relay has not recorded as published: a row is published when it is
+ * at or before the progress position, or has `published_at` (docs/outbox.md, "The table").
+ */
+export const unpublished = (table: string): string =>
+  `published_at IS NULL AND (transaction_id, id) > (SELECT transaction_id, id FROM ${tableNames(table).progress})`;
+
+/** The condition of a row the relay has recorded as published. */
+export const published = (table: string): string => `NOT (${unpublished(table)})`;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
