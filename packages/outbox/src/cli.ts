@@ -26,7 +26,7 @@ options:
   --standby-poll-ms N     lock retry interval of a standby (default 1000)
   --max-attempts N        attempts before a permanently failing row is quarantined (default 5)
   --retention-ms N        delete rows published longer ago than N ms (default 86400000);
-                          0 deletes each row once acked instead of marking it (faster)
+                          0 deletes each row once acked instead of recording it
   --no-retention          keep published rows
   --pool-size N           PostgreSQL connections (default 4)
   --log-level LEVEL       error | warn | info | debug (default info)`;

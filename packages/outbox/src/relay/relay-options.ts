@@ -83,6 +83,10 @@ export function resolveRelayOptions(options: OutboxRelayOptions): ResolvedRelayO
   const { pool, publisher } = options;
   if (typeof pool?.query !== 'function' || typeof pool.connect !== 'function')
     throw new InvalidOptionsError('pool', '`pool` must be a pg Pool');
+  // pg refuses query objects of its own kind (the relay's binary COPY read) on a pipelined
+  // connection: every read would fail and be retried for ever.
+  if ((pool as { options?: { pipeline?: unknown } }).options?.pipeline === true)
+    throw new InvalidOptionsError('pool', "`pool` must not be in pg's pipeline mode: the relay reads with COPY");
   if (typeof publisher?.publish !== 'function')
     throw new InvalidOptionsError('publisher', '`publisher` must be a Herald publisher (createRelayPublisher)');
   const batchSize = positiveInt('batchSize', options.batchSize, 1000);
