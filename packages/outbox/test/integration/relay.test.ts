@@ -7,7 +7,7 @@ import { MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type pg from 'pg';
 import { createOutbox, createOutboxRelay, createRelayPublisher, tableNames } from '../../src/index.js';
-import type { OutboxRelay } from '../../src/index.js';
+import type { Outbox, OutboxRelay } from '../../src/index.js';
 import { brokers } from '../../../../test-support/brokers.js';
 import { createTopic, uniqueTopic } from '../../../../test-support/kafka-admin.js';
 import { postgres } from '../../../../test-support/postgres.js';
@@ -66,6 +66,27 @@ async function setup(
     await publisher.close();
   });
   return { table, topic, outbox, relay, publisher, logger };
+}
+
+/** Commits `total` events (ids `<prefix>-<i>`, over `keys` keys) in transactions of 1000. */
+async function fillBacklog(outbox: Outbox<OracleEvent>, prefix: string, total: number, keys: number): Promise<void> {
+  const c = await pool.connect();
+  try {
+    for (let i = 0; i < total; i += 1000) {
+      await c.query('BEGIN');
+      await outbox.enqueueMany(
+        c,
+        Array.from({ length: Math.min(1000, total - i) }, (_, j) => ({
+          id: `${prefix}-${i + j}`,
+          key: `k-${(i + j) % keys}`,
+          seq: i + j,
+        })),
+      );
+      await c.query('COMMIT');
+    }
+  } finally {
+    c.release();
+  }
 }
 
 async function drained(table: string, timeout = 90_000): Promise<void> {
@@ -152,16 +173,9 @@ describe.sequential('relay on real PostgreSQL and Kafka', () => {
     await c.query('COMMIT');
     // A row marked one by one (as a relay before the progress table did): published, never sent.
     await c.query(`UPDATE ${n.table} SET published_at = now()`);
-    const total = 3000;
-    for (let i = 0; i < total; i += 1000) {
-      await c.query('BEGIN');
-      await outbox.enqueueMany(
-        c,
-        Array.from({ length: 1000 }, (_, j) => ({ id: `p-${i + j}`, key: `k-${(i + j) % 20}`, seq: i + j })),
-      );
-      await c.query('COMMIT');
-    }
     c.release();
+    const total = 3000;
+    await fillBacklog(outbox, 'p', total, 20);
     const position = async (from: string, order = '') =>
       (
         await pool.query<{ t: string; i: string }>(
@@ -349,16 +363,7 @@ describe.sequential('relay on real PostgreSQL and Kafka', () => {
     // No autovacuum: the statistics stay those of an empty table, as after a sudden backlog.
     await pool.query(`ALTER TABLE ${n.table} SET (autovacuum_enabled = false)`);
     const total = 20_000;
-    const c = await pool.connect();
-    for (let i = 0; i < total; i += 1000) {
-      await c.query('BEGIN');
-      await outbox.enqueueMany(
-        c,
-        Array.from({ length: 1000 }, (_, j) => ({ id: `ix-${i + j}`, key: `k-${(i + j) % 50}`, seq: i + j })),
-      );
-      await c.query('COMMIT');
-    }
-    c.release();
+    await fillBacklog(outbox, 'ix', total, 50);
     relay.start();
     // Not `drained`: its count reads the same index.
     await expect.poll(() => relay.stats.published, { timeout: 60_000 }).toBe(total);
