@@ -31,8 +31,8 @@ export interface OutboxRelay extends AsyncDisposable {
   /** Starts competing for the table's lock; returns at once (see {@link OutboxRelay.whenActive}). */
   start(): void;
   /**
-   * Stops reading, waits (to the deadline) for publishes in flight and marks them, releases the
-   * lock. Runs once; rows left unmarked at the deadline are sent again by the next relay.
+   * Stops reading, waits (to the deadline) for publishes in flight and records them, releases
+   * the lock. Runs once; rows left unrecorded at the deadline are sent again by the next relay.
    */
   stop(options?: { readonly timeoutMs?: number }): Promise<void>;
   /** Resolves when this relay holds the lock (at once if it does). */
@@ -75,7 +75,7 @@ interface Group {
 
 /**
  * Creates a relay for one outbox table. It publishes rows of committed transactions with the
- * given publisher, in (transaction id, sequence) order with many publishes in flight, and marks
+ * given publisher, in (transaction id, sequence) order with many publishes in flight, and records
  * them published (or, with retention 0, deletes them) only after the broker acked. See
  * docs/outbox.md for modes and tuning.
  *
@@ -115,7 +115,7 @@ class Relay implements OutboxRelay {
   /** Rows the position passed whose write has not succeeded yet (database away). */
   #unadvanced = 0;
   #progressWrites: Promise<unknown> = Promise.resolve();
-  /** Read from the oldest unpublished row again once nothing is in flight (after a failure). */
+  /** Read from the progress position again once nothing is in flight (after a failure). */
   #fresh = true;
   #holdUntil = 0;
   #failStreak = 0;
